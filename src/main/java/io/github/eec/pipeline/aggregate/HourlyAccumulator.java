@@ -1,0 +1,125 @@
+package io.github.eec.pipeline.aggregate;
+
+import java.util.Objects;
+
+/**
+ * What one meter-hour needs for its metrics: the count, exact power sum, min and max, and the first
+ * and last reading by time (the anchors of the energy rule). Equal times break ties by energy
+ * (smaller first, larger last), so the result never depends on input order.
+ *
+ * <p>Mutable on purpose: the CombineFn updates it in place for each reading.
+ */
+public final class HourlyAccumulator {
+  long count;
+  final ExactSum powerSum = new ExactSum();
+  double powerMin = Double.POSITIVE_INFINITY;
+  double powerMax = Double.NEGATIVE_INFINITY;
+  long firstTime = Long.MAX_VALUE;
+  double firstEnergy;
+  long lastTime = Long.MIN_VALUE;
+  double lastEnergy;
+
+  public void add(long timeMillis, double energyMwh, double powerMw) {
+    count++;
+    powerSum.add(powerMw);
+    if (powerMw < powerMin) {
+      powerMin = powerMw;
+    }
+    if (powerMw > powerMax) {
+      powerMax = powerMw;
+    }
+    takeFirst(timeMillis, energyMwh);
+    takeLast(timeMillis, energyMwh);
+  }
+
+  public void merge(HourlyAccumulator other) {
+    if (other.count == 0) {
+      return;
+    }
+    count += other.count;
+    powerSum.addAll(other.powerSum);
+    powerMin = Math.min(powerMin, other.powerMin);
+    powerMax = Math.max(powerMax, other.powerMax);
+    takeFirst(other.firstTime, other.firstEnergy);
+    takeLast(other.lastTime, other.lastEnergy);
+  }
+
+  private void takeFirst(long time, double energy) {
+    if (time < firstTime || (time == firstTime && energy < firstEnergy)) {
+      firstTime = time;
+      firstEnergy = energy;
+    }
+  }
+
+  private void takeLast(long time, double energy) {
+    if (time > lastTime || (time == lastTime && energy > lastEnergy)) {
+      lastTime = time;
+      lastEnergy = energy;
+    }
+  }
+
+  public long count() {
+    return count;
+  }
+
+  public double powerMin() {
+    return powerMin;
+  }
+
+  public double powerMax() {
+    return powerMax;
+  }
+
+  /** Exact sum of the power values, rounded once. */
+  public double powerSum() {
+    return powerSum.value();
+  }
+
+  public double powerMean() {
+    return count == 0 ? Double.NaN : powerSum.value() / count;
+  }
+
+  public long firstTime() {
+    return firstTime;
+  }
+
+  public double firstEnergy() {
+    return firstEnergy;
+  }
+
+  public long lastTime() {
+    return lastTime;
+  }
+
+  public double lastEnergy() {
+    return lastEnergy;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof HourlyAccumulator)) {
+      return false;
+    }
+    HourlyAccumulator a = (HourlyAccumulator) o;
+    return count == a.count
+        && powerSum.equals(a.powerSum)
+        && Double.compare(powerMin, a.powerMin) == 0
+        && Double.compare(powerMax, a.powerMax) == 0
+        && firstTime == a.firstTime
+        && Double.compare(firstEnergy, a.firstEnergy) == 0
+        && lastTime == a.lastTime
+        && Double.compare(lastEnergy, a.lastEnergy) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(count, powerSum, powerMin, powerMax, firstTime, firstEnergy, lastTime, lastEnergy);
+  }
+
+  @Override
+  public String toString() {
+    return "HourlyAccumulator{n=" + count + ", sum=" + powerSum() + ", min=" + powerMin + ", max="
+        + powerMax + ", first=(" + firstTime + ", " + firstEnergy + "), last=(" + lastTime + ", "
+        + lastEnergy + ")}";
+  }
+}

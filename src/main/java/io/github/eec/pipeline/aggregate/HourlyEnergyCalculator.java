@@ -1,0 +1,84 @@
+package io.github.eec.pipeline.aggregate;
+
+import io.github.eec.pipeline.model.HourlyMeterStats;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The energy rule of README.md ("Metric rules") over one meter's hours: the consumption curve runs
+ * linearly between consecutive anchors (each hour's first and last reading), a register decrease
+ * is a restart from zero, and each hour gets the part of the curve that falls inside it.
+ */
+public final class HourlyEnergyCalculator {
+  public static final long HOUR_MILLIS = 3_600_000L;
+
+  private HourlyEnergyCalculator() {}
+
+  /** Rows for every hour of one meter; {@code hours} may be in any order. */
+  public static List<HourlyMeterStats> compute(String meter, List<MeterHour> hours) {
+    List<MeterHour> sorted = mergeSameHour(hours);
+    List<HourlyMeterStats> rows = new ArrayList<>(sorted.size());
+    for (int i = 0; i < sorted.size(); i++) {
+      HourlyAccumulator prev = i > 0 ? sorted.get(i - 1).stats() : null;
+      HourlyAccumulator next = i + 1 < sorted.size() ? sorted.get(i + 1).stats() : null;
+      rows.add(row(meter, sorted.get(i), prev, next));
+    }
+    return rows;
+  }
+
+  private static HourlyMeterStats row(
+      String meter, MeterHour hour, HourlyAccumulator prev, HourlyAccumulator next) {
+    HourlyAccumulator a = hour.stats();
+    long start = hour.hourStart();
+    long end = start + HOUR_MILLIS;
+    int resets = 0;
+    double energy = 0.0;
+    if (prev != null) {
+      if (a.firstEnergy() < prev.lastEnergy()) {
+        resets++;
+      }
+      if (a.firstTime() > start) {
+        energy += share(prev.lastTime(), prev.lastEnergy(), a.firstTime(), a.firstEnergy(), a.firstTime() - start);
+      }
+    }
+    if (a.lastEnergy() < a.firstEnergy()) {
+      resets++;
+    }
+    energy += consumption(a.firstEnergy(), a.lastEnergy());
+    if (next != null) {
+      energy += share(a.lastTime(), a.lastEnergy(), next.firstTime(), next.firstEnergy(), end - a.lastTime());
+    }
+    return new HourlyMeterStats(
+        meter, start, end, energy, a.powerMin(), a.powerMax(), a.powerMean(), a.count(), resets);
+  }
+
+  /** Consumption from register {@code from} to register {@code to}; a decrease restarts at zero. */
+  static double consumption(double from, double to) {
+    return to >= from ? to - from : to;
+  }
+
+  /** The part of the consumption between two anchors that falls in {@code millis} of their span. */
+  private static double share(long t0, double e0, long t1, double e1, long millis) {
+    return consumption(e0, e1) * ((double) millis / (double) (t1 - t0));
+  }
+
+  /** Sorts by hour and merges accumulators of the same hour (never expected, but never lost). */
+  private static List<MeterHour> mergeSameHour(List<MeterHour> hours) {
+    List<MeterHour> sorted = new ArrayList<>(hours);
+    sorted.sort(Comparator.comparingLong(MeterHour::hourStart));
+    List<MeterHour> merged = new ArrayList<>(sorted.size());
+    for (MeterHour h : sorted) {
+      MeterHour last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+      if (last != null && last.hourStart() == h.hourStart()) {
+        HourlyAccumulator combined = new HourlyAccumulator();
+        combined.merge(last.stats());
+        combined.merge(h.stats());
+        merged.set(merged.size() - 1, new MeterHour(h.hourStart(), combined));
+      } else {
+        merged.add(h);
+      }
+    }
+    return merged;
+  }
+}

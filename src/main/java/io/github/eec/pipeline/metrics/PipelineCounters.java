@@ -1,0 +1,20 @@
+package io.github.eec.pipeline.metrics;
+
+import io.github.eec.pipeline.model.RejectReason;
+
+/** Names of the Beam counters the pipeline reports, shared by the DoFns and the run summary. */
+public final class PipelineCounters {
+  private PipelineCounters() {}
+
+  public static final String NAMESPACE = "eec";
+  public static final String LINES_READ = "linesRead";
+  public static final String READINGS_ACCEPTED = "readingsAccepted";
+  public static final String HEADER_LINES = "headerLinesSkipped";
+  public static final String LINES_REJECTED = "linesRejected";
+  public static final String REGISTER_RESETS = "registerResets";
+  public static final String HOURLY_ROWS = "hourlyRowsWritten";
+
+  public static String rejected(RejectReason reason) {
+    return "rejected_" + reason.name();
+  }
+}

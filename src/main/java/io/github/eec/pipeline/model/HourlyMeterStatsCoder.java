@@ -1,0 +1,61 @@
+package io.github.eec.pipeline.model;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+
+/** Deterministic coder for {@link HourlyMeterStats}. */
+public final class HourlyMeterStatsCoder extends AtomicCoder<HourlyMeterStats> {
+  private static final HourlyMeterStatsCoder INSTANCE = new HourlyMeterStatsCoder();
+  private static final VarLongCoder VARLONG = VarLongCoder.of();
+
+  public static HourlyMeterStatsCoder of() {
+    return INSTANCE;
+  }
+
+  private HourlyMeterStatsCoder() {}
+
+  @Override
+  public void encode(HourlyMeterStats s, OutputStream out) throws IOException {
+    StringUtf8Coder.of().encode(s.meter(), out);
+    VARLONG.encode(s.windowStart(), out);
+    VARLONG.encode(s.windowEnd(), out);
+    VARLONG.encode(s.readings(), out);
+    VarIntCoder.of().encode(s.registerResets(), out);
+    DataOutputStream data = new DataOutputStream(out);
+    data.writeDouble(s.energyMwh());
+    data.writeDouble(s.powerMinMw());
+    data.writeDouble(s.powerMaxMw());
+    data.writeDouble(s.powerMeanMw());
+    data.flush();
+  }
+
+  @Override
+  public HourlyMeterStats decode(InputStream in) throws IOException {
+    String meter = StringUtf8Coder.of().decode(in);
+    long start = VARLONG.decode(in);
+    long end = VARLONG.decode(in);
+    long readings = VARLONG.decode(in);
+    int resets = VarIntCoder.of().decode(in);
+    DataInputStream data = new DataInputStream(in);
+    double energy = data.readDouble();
+    double min = data.readDouble();
+    double max = data.readDouble();
+    double mean = data.readDouble();
+    return new HourlyMeterStats(meter, start, end, energy, min, max, mean, readings, resets);
+  }
+
+  @Override
+  public void verifyDeterministic() {}
+
+  @Override
+  public boolean consistentWithEquals() {
+    return true;
+  }
+}
