@@ -2,10 +2,13 @@ package io.github.eec.pipeline;
 
 import io.github.eec.pipeline.metrics.RunSummary;
 import io.github.eec.pipeline.options.HourlyMetricsOptions;
+import io.github.eec.pipeline.output.OutputLocation;
 import io.github.eec.pipeline.output.WriteHourlyParquet;
 import io.github.eec.pipeline.output.WriteRejects;
 import io.github.eec.pipeline.parse.ReadLinesWithFileName;
+import java.io.IOException;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -42,7 +45,9 @@ public final class HourlyMetricsPipeline {
   }
 
   /** Runs the job to completion and returns its counters. */
-  public static RunSummary run(HourlyMetricsOptions options) {
+  public static RunSummary run(HourlyMetricsOptions options) throws IOException {
+    FileSystems.setDefaultPipelineOptions(options);
+    OutputLocation.prepare(options.getOverwrite(), hourlyDir(options), rejectsDir(options));
     Pipeline pipeline = Pipeline.create(options);
     build(pipeline, options);
     PipelineResult result = pipeline.run();
@@ -50,7 +55,7 @@ public final class HourlyMetricsPipeline {
     return RunSummary.of(result);
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     PipelineOptionsFactory.register(HourlyMetricsOptions.class);
     HourlyMetricsOptions options =
         PipelineOptionsFactory.fromArgs(args).withValidation().as(HourlyMetricsOptions.class);

@@ -71,30 +71,45 @@ final class ExactSum {
     return hi;
   }
 
-  int size() {
-    return size;
+  /**
+   * The exact sum as a canonical expansion, smallest term first: the largest term is the sum
+   * rounded, each next one the remainder rounded. The partials themselves depend on the order of
+   * additions; this does not, so equal sums encode to equal bytes.
+   */
+  double[] canonicalTerms() {
+    ExactSum rest = new ExactSum();
+    rest.addAll(this);
+    double[] terms = new double[4];
+    int n = 0;
+    for (double v = rest.value(); v != 0.0; v = rest.value()) {
+      if (n == terms.length) {
+        terms = Arrays.copyOf(terms, n * 2);
+      }
+      terms[n++] = v;
+      rest.add(-v);
+    }
+    double[] ascending = new double[n];
+    for (int i = 0; i < n; i++) {
+      ascending[i] = terms[n - 1 - i];
+    }
+    return ascending;
   }
 
-  double partial(int i) {
-    return partials[i];
-  }
-
-  /** Restores partials as encoded; they are already non-overlapping. */
-  void setPartials(double[] values, int count) {
-    partials = values.length == 0 ? new double[2] : values;
-    size = count;
+  /** Restores a sum from {@link #canonicalTerms()}: they are non-overlapping, smallest first. */
+  static ExactSum ofCanonicalTerms(double[] ascending) {
+    ExactSum s = new ExactSum();
+    s.partials = ascending.length < 2 ? Arrays.copyOf(ascending, 2) : ascending;
+    s.size = ascending.length;
+    return s;
   }
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof ExactSum)) {
-      return false;
-    }
-    return Double.compare(value(), ((ExactSum) o).value()) == 0;
+    return o instanceof ExactSum && Arrays.equals(canonicalTerms(), ((ExactSum) o).canonicalTerms());
   }
 
   @Override
   public int hashCode() {
-    return Double.hashCode(value());
+    return Arrays.hashCode(canonicalTerms());
   }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public final class HourlyAccumulator {
   long count;
-  final ExactSum powerSum = new ExactSum();
+  ExactSum powerSum = new ExactSum();
   double powerMin = Double.POSITIVE_INFINITY;
   double powerMax = Double.NEGATIVE_INFINITY;
   long firstTime = Long.MAX_VALUE;

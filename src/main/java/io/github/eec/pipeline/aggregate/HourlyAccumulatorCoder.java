@@ -12,7 +12,7 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 
 /**
  * Compact, deterministic coder for {@link HourlyAccumulator}: varint count and times, raw doubles,
- * and the exact sum's partials (usually one or two). About 60 bytes, against several hundred for
+ * and the exact sum as its canonical terms (usually one or two). About 60 bytes, against several hundred for
  * Java serialization, and it is what crosses the shuffle for every meter-hour.
  */
 public final class HourlyAccumulatorCoder extends AtomicCoder<HourlyAccumulator> {
@@ -36,15 +36,15 @@ public final class HourlyAccumulatorCoder extends AtomicCoder<HourlyAccumulator>
     }
     VARLONG.encode(a.firstTime, out);
     VARLONG.encode(a.lastTime, out);
-    int partials = a.powerSum.size();
-    VARINT.encode(partials, out);
+    double[] terms = a.powerSum.canonicalTerms();
+    VARINT.encode(terms.length, out);
     DataOutputStream data = new DataOutputStream(out);
     data.writeDouble(a.powerMin);
     data.writeDouble(a.powerMax);
     data.writeDouble(a.firstEnergy);
     data.writeDouble(a.lastEnergy);
-    for (int i = 0; i < partials; i++) {
-      data.writeDouble(a.powerSum.partial(i));
+    for (double term : terms) {
+      data.writeDouble(term);
     }
     data.flush();
   }
@@ -67,11 +67,11 @@ public final class HourlyAccumulatorCoder extends AtomicCoder<HourlyAccumulator>
     a.powerMax = data.readDouble();
     a.firstEnergy = data.readDouble();
     a.lastEnergy = data.readDouble();
-    double[] values = new double[Math.max(2, partials)];
+    double[] terms = new double[partials];
     for (int i = 0; i < partials; i++) {
-      values[i] = data.readDouble();
+      terms[i] = data.readDouble();
     }
-    a.powerSum.setPartials(values, partials);
+    a.powerSum = ExactSum.ofCanonicalTerms(terms);
     return a;
   }
 

@@ -39,4 +39,13 @@ public interface HourlyMetricsOptions extends PipelineOptions {
   int getNumShards();
 
   void setNumShards(int value);
+
+  @Description(
+      "Replace results already in --output (hourly/ and rejects/ files of an earlier run). Without "
+          + "it, a run refuses to start when --output already holds results, so reruns never mix "
+          + "old and new files.")
+  @Default.Boolean(false)
+  boolean getOverwrite();
+
+  void setOverwrite(boolean value);
 }
