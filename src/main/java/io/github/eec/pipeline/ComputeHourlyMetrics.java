@@ -7,7 +7,9 @@ import io.github.eec.pipeline.model.Reading;
 import io.github.eec.pipeline.model.ReadingCoder;
 import io.github.eec.pipeline.model.Reject;
 import io.github.eec.pipeline.parse.ParseReadingFn;
+import io.github.eec.pipeline.parse.DropDuplicateReadings;
 import io.github.eec.pipeline.parse.ParseReadings;
+import io.github.eec.pipeline.parse.ReadingRules;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
@@ -32,18 +34,28 @@ public final class ComputeHourlyMetrics extends PTransform<PCollection<KV<String
   public static final TupleTag<HourlyMeterStats> HOURLY = new TupleTag<HourlyMeterStats>() {};
   public static final TupleTag<Reject> REJECTS = ParseReadingFn.REJECTS;
 
-  private final String timeZone;
+  private final ReadingRules rules;
+  private final boolean dedupe;
 
+  public ComputeHourlyMetrics(ReadingRules rules, boolean dedupe) {
+    this.rules = rules;
+    this.dedupe = dedupe;
+  }
+
+  /** Default rules in {@code timeZone}, without dedupe. */
   public ComputeHourlyMetrics(String timeZone) {
-    this.timeZone = timeZone;
+    this(ReadingRules.defaults(timeZone), false);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<KV<String, String>> lines) {
-    PCollectionTuple parsed = lines.apply("ParseReadings", new ParseReadings(timeZone));
+    PCollectionTuple parsed = lines.apply("ParseReadings", new ParseReadings(rules));
+    PCollection<Reading> readings = parsed.get(ParseReadingFn.READINGS);
+    if (dedupe) {
+      readings = readings.apply("DropDuplicateReadings", new DropDuplicateReadings());
+    }
     PCollection<HourlyMeterStats> hourly =
-        parsed
-            .get(ParseReadingFn.READINGS)
+        readings
             .apply("AddEventTimestamps", WithTimestamps.of((Reading r) -> new Instant(r.timeMillis())))
             .apply("HourlyWindows", Window.<Reading>into(FixedWindows.of(Duration.standardHours(1))))
             .apply("KeyByMeter", WithKeys.of(Reading::meter).withKeyType(TypeDescriptors.strings()))

@@ -2,68 +2,165 @@ package io.github.eec.pipeline;
 
 import io.github.eec.pipeline.metrics.RunSummary;
 import io.github.eec.pipeline.options.HourlyMetricsOptions;
-import io.github.eec.pipeline.output.OutputLocation;
+import io.github.eec.pipeline.options.InvalidOptionException;
+import io.github.eec.pipeline.options.OptionsValidator;
+import io.github.eec.pipeline.output.ResultPublisher;
 import io.github.eec.pipeline.output.WriteHourlyParquet;
 import io.github.eec.pipeline.output.WriteRejects;
 import io.github.eec.pipeline.parse.ReadLinesWithFileName;
+import io.github.eec.pipeline.parse.ReadingRules;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Arrays;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollectionTuple;
 
 /**
  * Meter readings (CSV) to hourly metrics (Parquet). The whole shape is in {@link #build}; {@link
- * #main} parses options, runs it and prints the run summary.
+ * #main} validates the options, runs the job, publishes its results and prints the run summary.
+ *
+ * <p>Exit codes: 0 done; 1 the run failed; 2 bad options or output folder; 3 too many rejected
+ * lines (see {@code --maxRejectedFraction}).
  */
 public final class HourlyMetricsPipeline {
+  public static final int EXIT_FAILED = 1;
+  public static final int EXIT_BAD_OPTIONS = 2;
+  public static final int EXIT_TOO_MANY_REJECTS = 3;
+
   private HourlyMetricsPipeline() {}
 
-  public static String hourlyDir(HourlyMetricsOptions options) {
-    return join(options.getOutput(), "hourly");
-  }
-
-  public static String rejectsDir(HourlyMetricsOptions options) {
-    return join(options.getOutput(), "rejects");
-  }
-
   /**
-   * Builds the whole pipeline and returns the hourly rows and rejects it writes, so tests assert on
-   * exactly what {@code main} runs.
+   * Builds the whole pipeline, writing to the given folders, and returns the hourly rows and
+   * rejects it writes, so tests assert on exactly what {@code main} runs.
    */
-  public static PCollectionTuple build(Pipeline pipeline, HourlyMetricsOptions options) {
+  public static PCollectionTuple build(
+      Pipeline pipeline, HourlyMetricsOptions options, String hourlyDir, String rejectsDir) {
     PCollectionTuple results =
         pipeline
             .apply("ReadLines", new ReadLinesWithFileName(options.getInput()))
-            .apply("ComputeHourlyMetrics", new ComputeHourlyMetrics(options.getTimeZone()));
+            .apply("ComputeHourlyMetrics", new ComputeHourlyMetrics(ReadingRules.from(options), options.getDedupe()));
     results
         .get(ComputeHourlyMetrics.HOURLY)
-        .apply("WriteHourlyParquet", new WriteHourlyParquet(hourlyDir(options), options.getNumShards()));
-    results.get(ComputeHourlyMetrics.REJECTS).apply("WriteRejects", new WriteRejects(rejectsDir(options)));
+        .apply("WriteHourlyParquet", new WriteHourlyParquet(hourlyDir, options.getNumShards()));
+    results.get(ComputeHourlyMetrics.REJECTS).apply("WriteRejects", new WriteRejects(rejectsDir));
     return results;
   }
 
-  /** Runs the job to completion and returns its counters. */
-  public static RunSummary run(HourlyMetricsOptions options) throws IOException {
+  /** How a run ended: its counters, and whether it exceeded the rejected-lines limit. */
+  public static final class Outcome {
+    public final RunSummary summary;
+    public final boolean tooManyRejects;
+    public final String hourlyDir;
+    public final String rejectsDir;
+
+    Outcome(RunSummary summary, boolean tooManyRejects, String hourlyDir, String rejectsDir) {
+      this.summary = summary;
+      this.tooManyRejects = tooManyRejects;
+      this.hourlyDir = hourlyDir;
+      this.rejectsDir = rejectsDir;
+    }
+  }
+
+  /**
+   * Validates the options, runs the job to completion in a staging folder and publishes its results
+   * (only the rejects when too many lines were rejected). Options errors are {@link
+   * IllegalArgumentException}s with a one-line message.
+   */
+  public static Outcome run(HourlyMetricsOptions options) throws IOException {
     FileSystems.setDefaultPipelineOptions(options);
-    OutputLocation.prepare(options.getOverwrite(), hourlyDir(options), rejectsDir(options));
+    OptionsValidator.validate(options);
+    ResultPublisher publisher = new ResultPublisher(options.getOutput());
+    publisher.checkBeforeRun(options.getOverwrite());
     Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, options);
-    PipelineResult result = pipeline.run();
-    result.waitUntilFinish();
-    return RunSummary.of(result);
+    String stagedRejects = publisher.stagingDir(ResultPublisher.REJECTS);
+    build(pipeline, options, publisher.stagingDir(ResultPublisher.HOURLY), stagedRejects);
+    boolean keepStaging = false;
+    try {
+      PipelineResult result = pipeline.run();
+      PipelineResult.State state = result.waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("the pipeline ended in state " + state);
+      }
+      RunSummary summary = RunSummary.of(result);
+      if (summary.rejectedFraction() > options.getMaxRejectedFraction()) {
+        keepStaging = true; // its rejects are what the user needs to look at
+        return new Outcome(summary, true, null, stagedRejects);
+      }
+      publisher.publish(ResultPublisher.HOURLY, ResultPublisher.REJECTS);
+      return new Outcome(
+          summary, false, publisher.finalDir(ResultPublisher.HOURLY), publisher.finalDir(ResultPublisher.REJECTS));
+    } finally {
+      if (!keepStaging) {
+        publisher.cleanUp();
+      }
+    }
   }
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) {
+    int code = runFromCommandLine(args, System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** {@link #main} without the exit, for tests: returns the exit code. */
+  public static int runFromCommandLine(String[] args, PrintStream out, PrintStream err) {
     PipelineOptionsFactory.register(HourlyMetricsOptions.class);
-    HourlyMetricsOptions options =
-        PipelineOptionsFactory.fromArgs(args).withValidation().as(HourlyMetricsOptions.class);
-    RunSummary summary = run(options);
-    System.out.print(summary.format(hourlyDir(options), rejectsDir(options)));
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      PipelineOptionsFactory.printHelp(out, HourlyMetricsOptions.class);
+      return 0;
+    }
+    HourlyMetricsOptions options;
+    Outcome outcome;
+    try {
+      // Beam's own parsing reports unknown options, bad values, unknown runners, missing --input.
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(HourlyMetricsOptions.class);
+      outcome = run(options);
+    } catch (IllegalArgumentException e) {
+      if (!(e instanceof InvalidOptionException) && e.getStackTrace().length > 0 && isRunTime(e)) {
+        return failed(e, err);
+      }
+      err.println("error: " + firstLine(e.getMessage()));
+      err.println("Run with --help to list the options.");
+      return EXIT_BAD_OPTIONS;
+    } catch (Exception e) {
+      return failed(e, err);
+    }
+    out.print(outcome.summary.format(outcome.hourlyDir == null ? "(not published)" : outcome.hourlyDir, outcome.rejectsDir));
+    if (outcome.tooManyRejects) {
+      err.printf(
+          "error: %.2f%% of the lines were rejected, above --maxRejectedFraction=%s; the hourly results "
+              + "were not published; the rejects are in %s%n",
+          100 * outcome.summary.rejectedFraction(), options.getMaxRejectedFraction(), outcome.rejectsDir);
+      return EXIT_TOO_MANY_REJECTS;
+    }
+    return 0;
   }
 
-  private static String join(String dir, String child) {
-    return dir.endsWith("/") ? dir + child : dir + "/" + child;
+  /** True for an exception raised while the pipeline ran (not by option parsing or validation). */
+  private static boolean isRunTime(RuntimeException e) {
+    for (StackTraceElement frame : e.getStackTrace()) {
+      if (frame.getClassName().equals(Pipeline.class.getName()) && frame.getMethodName().equals("run")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int failed(Exception e, PrintStream err) {
+    err.println("error: the run failed: " + firstLine(String.valueOf(e.getMessage())));
+    e.printStackTrace(err);
+    return EXIT_FAILED;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "(no message)";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
   }
 }

@@ -12,6 +12,7 @@ public final class PipelineCounters {
   public static final String HEADER_LINES = "headerLinesSkipped";
   public static final String LINES_REJECTED = "linesRejected";
   public static final String REGISTER_RESETS = "registerResets";
+  public static final String DUPLICATES_DROPPED = "duplicatesDropped";
   public static final String HOURLY_ROWS = "hourlyRowsWritten";
 
   public static String rejected(RejectReason reason) {

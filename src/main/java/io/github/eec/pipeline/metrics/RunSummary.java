@@ -39,6 +39,12 @@ public final class RunSummary {
     return counters.getOrDefault(counter, 0L);
   }
 
+  /** Rejected lines as a share of all lines read (0 when nothing was read). */
+  public double rejectedFraction() {
+    long read = get(PipelineCounters.LINES_READ);
+    return read == 0 ? 0.0 : (double) get(PipelineCounters.LINES_REJECTED) / read;
+  }
+
   public String format(String outputDir, String rejectsDir) {
     StringBuilder sb = new StringBuilder("Run summary\n");
     line(sb, "lines read", get(PipelineCounters.LINES_READ));
@@ -51,6 +57,7 @@ public final class RunSummary {
         line(sb, "  " + reason.name(), n);
       }
     }
+    line(sb, "duplicates dropped", get(PipelineCounters.DUPLICATES_DROPPED));
     line(sb, "register resets", get(PipelineCounters.REGISTER_RESETS));
     line(sb, "hourly rows written", get(PipelineCounters.HOURLY_ROWS));
     sb.append(String.format("  %-22s %s%n", "output", outputDir));

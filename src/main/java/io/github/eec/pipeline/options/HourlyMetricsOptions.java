@@ -5,12 +5,13 @@ import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
 
-/** Options of the hourly metrics job; `--help=` with this interface's name documents them. */
+/** Options of the hourly metrics job; {@code --help} lists them with their defaults. */
 public interface HourlyMetricsOptions extends PipelineOptions {
 
   @Description(
       "Input file glob of CSV readings `meter,time,energy,power` (local, hdfs://, s3://, ...). "
-          + "Compressed files are read by extension (.gz, .bz2, .zst, ...).")
+          + "Compressed files are read by extension (.gz, .bz2, .zst, ...). Quote it so the shell "
+          + "does not expand it.")
   @Validation.Required
   String getInput();
 
@@ -18,7 +19,7 @@ public interface HourlyMetricsOptions extends PipelineOptions {
 
   @Description(
       "Output folder. Metrics go to OUTPUT/hourly/*.parquet, rejected lines to "
-          + "OUTPUT/rejects/*.jsonl.")
+          + "OUTPUT/rejects/*.jsonl, and OUTPUT/_SUCCESS marks a complete result.")
   @Validation.Required
   String getOutput();
 
@@ -41,11 +42,51 @@ public interface HourlyMetricsOptions extends PipelineOptions {
   void setNumShards(int value);
 
   @Description(
-      "Replace results already in --output (hourly/ and rejects/ files of an earlier run). Without "
-          + "it, a run refuses to start when --output already holds results, so reruns never mix "
-          + "old and new files.")
+      "Replace results already in --output. Without it, a run refuses to start when --output "
+          + "already holds results. The old results stay in place until the new run has succeeded.")
   @Default.Boolean(false)
   boolean getOverwrite();
 
   void setOverwrite(boolean value);
+
+  @Description(
+      "Count a reading only once when several lines have the same meter and time (at-least-once "
+          + "delivery upstream); the one kept is the smallest by (energy, power). Costs a shuffle "
+          + "of every reading keyed by meter and time.")
+  @Default.Boolean(false)
+  boolean getDedupe();
+
+  void setDedupe(boolean value);
+
+  @Description(
+      "Fail the run (exit code 3) when more than this share of the input lines is rejected; the "
+          + "rejects are still written, the hourly results are not published. 1 disables the check.")
+  @Default.Double(0.05)
+  double getMaxRejectedFraction();
+
+  void setMaxRejectedFraction(double value);
+
+  @Description("Reject readings with power above this ceiling, in mW (default 10 MW).")
+  @Default.Double(1e10)
+  double getMaxPowerMw();
+
+  void setMaxPowerMw(double value);
+
+  @Description("Reject readings whose energy register is above this ceiling, in mWh (default 1 TWh).")
+  @Default.Double(1e15)
+  double getMaxEnergyMwh();
+
+  void setMaxEnergyMwh(double value);
+
+  @Description("Reject readings before this instant (ISO-8601, e.g. 2000-01-01T00:00:00Z).")
+  @Default.String("2000-01-01T00:00:00Z")
+  String getEarliestTime();
+
+  void setEarliestTime(String value);
+
+  @Description("Reject readings at or after this instant (ISO-8601, e.g. 2100-01-01T00:00:00Z).")
+  @Default.String("2100-01-01T00:00:00Z")
+  String getLatestTime();
+
+  void setLatestTime(String value);
 }

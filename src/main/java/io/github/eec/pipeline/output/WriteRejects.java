@@ -1,19 +1,21 @@
 package io.github.eec.pipeline.output;
 
 import io.github.eec.pipeline.model.Reject;
-import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.TextIO;
-import org.apache.beam.sdk.io.WriteFilesResult;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Writes rejected lines as JSON Lines, {@code DIR/rejects-SSSSS-of-NNNNN.jsonl}. One shard: rejects
- * are few in a healthy feed, and an empty file still says "nothing was rejected".
+ * Writes rejected lines as JSON Lines, {@code DIR/rejects-00000-of-00001.jsonl}. One shard, written
+ * even when empty (TextIO's unwindowed write does that, unlike FileIO): rejects are few in a
+ * healthy feed, and an empty file says "nothing was rejected".
  */
-public class WriteRejects extends PTransform<PCollection<Reject>, WriteFilesResult<Void>> {
+public class WriteRejects extends PTransform<PCollection<Reject>, PDone> {
   private final String directory;
 
   public WriteRejects(String directory) {
@@ -21,15 +23,17 @@ public class WriteRejects extends PTransform<PCollection<Reject>, WriteFilesResu
   }
 
   @Override
-  public WriteFilesResult<Void> expand(PCollection<Reject> rejects) {
+  public PDone expand(PCollection<Reject> rejects) {
     return rejects
         .apply("ToJsonLines", MapElements.into(TypeDescriptors.strings()).via(Reject::toJson))
         .apply(
             "WriteJsonLines",
-            FileIO.<String>write()
-                .via(TextIO.sink())
-                .to(directory)
-                .withNaming(new ShardFileNaming("rejects", ".jsonl"))
+            TextIO.write()
+                .to(
+                    FileSystems.matchNewResource(directory, true)
+                        .resolve("rejects", StandardResolveOptions.RESOLVE_FILE)
+                        .toString())
+                .withSuffix(".jsonl")
                 .withNumShards(1));
   }
 }

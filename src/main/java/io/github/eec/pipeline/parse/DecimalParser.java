@@ -78,6 +78,7 @@ public final class DecimalParser {
       return Double.NaN;
     }
     int exponent = 0;
+    boolean exactExponent = true;
     if (i < to && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
       i++;
       boolean negativeExponent = false;
@@ -93,6 +94,10 @@ public final class DecimalParser {
         }
         if (exponent < 100_000) {
           exponent = exponent * 10 + (c - '0');
+        } else {
+          // Saturated: the true exponent is larger, so the fast path must not use this one (with
+          // enough leading fraction zeros the scale could otherwise look small).
+          exactExponent = false;
         }
         expDigits++;
       }
@@ -108,7 +113,7 @@ public final class DecimalParser {
     }
     double value;
     int scale = exponent - fractionDigits + dropped;
-    if (exactMantissa && significant <= 15 && scale >= -22 && scale <= 22) {
+    if (exactMantissa && exactExponent && significant <= 15 && scale >= -22 && scale <= 22) {
       value = scale < 0 ? mantissa / POW10[-scale] : mantissa * POW10[scale];
     } else {
       value = Double.parseDouble(s.subSequence(from, to).toString());

@@ -4,7 +4,6 @@ import io.github.eec.pipeline.metrics.PipelineCounters;
 import io.github.eec.pipeline.model.Reading;
 import io.github.eec.pipeline.model.Reject;
 import io.github.eec.pipeline.model.RejectReason;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
@@ -24,7 +23,7 @@ public class ParseReadingFn extends DoFn<KV<String, String>, Reading> {
   public static final TupleTag<Reading> READINGS = new TupleTag<Reading>() {};
   public static final TupleTag<Reject> REJECTS = new TupleTag<Reject>() {};
 
-  private final String zoneId;
+  private final ReadingRules rules;
 
   private final Counter linesRead = Metrics.counter(PipelineCounters.NAMESPACE, PipelineCounters.LINES_READ);
   private final Counter accepted = Metrics.counter(PipelineCounters.NAMESPACE, PipelineCounters.READINGS_ACCEPTED);
@@ -38,8 +37,8 @@ public class ParseReadingFn extends DoFn<KV<String, String>, Reading> {
   private transient long bundleHeaders;
   private transient long[] bundleRejected;
 
-  public ParseReadingFn(String zoneId) {
-    this.zoneId = zoneId;
+  public ParseReadingFn(ReadingRules rules) {
+    this.rules = rules;
     for (RejectReason reason : RejectReason.values()) {
       rejectedByReason.put(reason, Metrics.counter(PipelineCounters.NAMESPACE, PipelineCounters.rejected(reason)));
     }
@@ -47,7 +46,7 @@ public class ParseReadingFn extends DoFn<KV<String, String>, Reading> {
 
   @Setup
   public void setup() {
-    parser = new ReadingLineParser(ZoneId.of(zoneId));
+    parser = new ReadingLineParser(rules);
   }
 
   @StartBundle
@@ -73,9 +72,21 @@ public class ParseReadingFn extends DoFn<KV<String, String>, Reading> {
         break;
       case REJECTED:
         bundleRejected[parser.reason().ordinal()]++;
-        out.get(REJECTS).output(new Reject(parser.reason(), parser.detail(), fileAndLine.getKey(), line));
+        out.get(REJECTS).output(new Reject(parser.reason(), parser.detail(), fileAndLine.getKey(), keptPart(line)));
         break;
     }
+  }
+
+  /** The line as the rejects keep it: whole, unless it is over the length limit. */
+  private static String keptPart(String line) {
+    if (line.length() <= ReadingLineParser.MAX_LINE_LENGTH) {
+      return line;
+    }
+    int cut = ReadingLineParser.MAX_LINE_LENGTH;
+    if (Character.isHighSurrogate(line.charAt(cut - 1))) {
+      cut--;
+    }
+    return line.substring(0, cut);
   }
 
   @FinishBundle

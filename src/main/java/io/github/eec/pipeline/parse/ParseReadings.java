@@ -2,8 +2,6 @@ package io.github.eec.pipeline.parse;
 
 import io.github.eec.pipeline.model.ReadingCoder;
 import io.github.eec.pipeline.model.RejectCoder;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -16,15 +14,15 @@ import org.apache.beam.sdk.values.TupleTagList;
  * ParseReadingFn#REJECTS}).
  */
 public class ParseReadings extends PTransform<PCollection<KV<String, String>>, PCollectionTuple> {
-  private final String zoneId;
+  private final ReadingRules rules;
 
+  public ParseReadings(ReadingRules rules) {
+    this.rules = rules;
+  }
+
+  /** Default rules with local times in {@code zoneId}. */
   public ParseReadings(String zoneId) {
-    try {
-      ZoneId.of(zoneId);
-    } catch (DateTimeException | NullPointerException e) {
-      throw new IllegalArgumentException("unknown time zone '" + zoneId + "'", e);
-    }
-    this.zoneId = zoneId;
+    this(ReadingRules.defaults(zoneId));
   }
 
   @Override
@@ -32,7 +30,7 @@ public class ParseReadings extends PTransform<PCollection<KV<String, String>>, P
     PCollectionTuple parsed =
         lines.apply(
             "ParseReadingFn",
-            ParDo.of(new ParseReadingFn(zoneId))
+            ParDo.of(new ParseReadingFn(rules))
                 .withOutputTags(ParseReadingFn.READINGS, TupleTagList.of(ParseReadingFn.REJECTS)));
     parsed.get(ParseReadingFn.READINGS).setCoder(ReadingCoder.of());
     parsed.get(ParseReadingFn.REJECTS).setCoder(RejectCoder.of());

@@ -24,7 +24,14 @@ public final class ReadingLineParser implements Serializable {
     REJECTED
   }
 
+  /** Far longer than any real reading; longer lines are rejected before they are parsed. */
+  public static final int MAX_LINE_LENGTH = 4096;
+
   private final ReadingTimeParser timeParser;
+  private final double maxPowerMw;
+  private final double maxEnergyMwh;
+  private final long earliestMillis;
+  private final long latestMillis;
 
   private String meter;
   private long timeMillis;
@@ -33,13 +40,29 @@ public final class ReadingLineParser implements Serializable {
   private RejectReason reason;
   private String detail;
 
+  public ReadingLineParser(ReadingRules rules) {
+    this.timeParser = new ReadingTimeParser(rules.zone());
+    this.maxPowerMw = rules.maxPowerMw();
+    this.maxEnergyMwh = rules.maxEnergyMwh();
+    this.earliestMillis = rules.earliestMillis();
+    this.latestMillis = rules.latestMillis();
+  }
+
+  /** Default rules with local times in {@code zone}. */
   public ReadingLineParser(ZoneId zone) {
-    this.timeParser = new ReadingTimeParser(zone);
+    this(ReadingRules.defaults(zone.getId()));
   }
 
   public Outcome parse(String line) {
     int start = 0;
     int end = line.length();
+    if (end > MAX_LINE_LENGTH) {
+      return reject(RejectReason.LINE_TOO_LONG, "line of " + end + " characters, over " + MAX_LINE_LENGTH);
+    }
+    if (line.indexOf('\uFFFD') >= 0) {
+      // TextIO decodes invalid UTF-8 bytes to U+FFFD; such a meter id or number cannot be trusted.
+      return reject(RejectReason.INVALID_ENCODING, "line holds bytes that are not valid UTF-8");
+    }
     if (end > 0 && line.charAt(0) == '\uFEFF') {
       start = 1; // byte-order mark at the start of a file
     }
@@ -72,6 +95,10 @@ public final class ReadingLineParser implements Serializable {
     if (time == ReadingTimeParser.INVALID) {
       return reject(RejectReason.BAD_TIME, "unreadable or impossible time '" + abbreviate(line, timeStart, timeEnd) + "'");
     }
+    if (time < earliestMillis || time >= latestMillis) {
+      return reject(RejectReason.TIME_OUT_OF_RANGE, "time '" + abbreviate(line, timeStart, timeEnd)
+          + "' is outside the plausible range (--earliestTime, --latestTime)");
+    }
     int energyStart = trimStart(line, c2 + 1, c3);
     int energyEnd = trimEnd(line, energyStart, c3);
     double energy = DecimalParser.parse(line, energyStart, energyEnd);
@@ -81,6 +108,9 @@ public final class ReadingLineParser implements Serializable {
     if (energy < 0) {
       return reject(RejectReason.NEGATIVE_ENERGY, "energy register is negative");
     }
+    if (energy > maxEnergyMwh) {
+      return reject(RejectReason.ENERGY_TOO_HIGH, "energy register above --maxEnergyMwh");
+    }
     int powerStart = trimStart(line, c3 + 1, end);
     double power = DecimalParser.parse(line, powerStart, end);
     if (Double.isNaN(power)) {
@@ -88,6 +118,9 @@ public final class ReadingLineParser implements Serializable {
     }
     if (power < 0) {
       return reject(RejectReason.NEGATIVE_POWER, "power is negative");
+    }
+    if (power > maxPowerMw) {
+      return reject(RejectReason.POWER_TOO_HIGH, "power above --maxPowerMw");
     }
     this.meter = line.substring(start, meterEnd);
     this.timeMillis = time;
@@ -104,7 +137,14 @@ public final class ReadingLineParser implements Serializable {
 
   /** At most 40 characters of a field, so a megabyte-long field does not bloat the reason. */
   private static String abbreviate(String s, int from, int to) {
-    return to - from <= 40 ? s.substring(from, to) : s.substring(from, from + 37) + "...";
+    if (to - from <= 40) {
+      return s.substring(from, to);
+    }
+    int cut = from + 37;
+    if (Character.isHighSurrogate(s.charAt(cut - 1))) {
+      cut--; // keep surrogate pairs whole: half of one does not survive UTF-8 (coder, JSON file)
+    }
+    return s.substring(from, cut) + "...";
   }
 
   private static boolean isBlank(char c) {

@@ -122,6 +122,9 @@ public final class ReadingTimeParser implements Serializable {
       if (j + 2 != to || offsetMinutes < 0 || offsetMinutes > 59) {
         return INVALID;
       }
+      if (offsetHours == 18 && offsetMinutes > 0) {
+        return INVALID; // beyond ±18:00, which java.time (ZoneOffset) rejects too
+      }
     }
     long offsetMillis = (offsetHours * 3600L + offsetMinutes * 60L) * 1000L;
     return z == '+' ? localMillis - offsetMillis : localMillis + offsetMillis;

@@ -1,0 +1,110 @@
+package io.github.eec.pipeline.options;
+
+import java.io.IOException;
+import java.nio.channels.WritableByteChannel;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.util.MimeTypes;
+
+/**
+ * Checks every option before the pipeline is built, so a mistake costs one clear line instead of a
+ * failed cluster job. Needs {@link FileSystems#setDefaultPipelineOptions} to have been called.
+ */
+public final class OptionsValidator {
+  private OptionsValidator() {}
+
+  public static void validate(HourlyMetricsOptions o) {
+    checkTimeZone(o.getTimeZone());
+    if (o.getNumShards() < 1 || o.getNumShards() > 10_000) {
+      throw new InvalidOptionException("numShards", "must be between 1 and 10000, got " + o.getNumShards());
+    }
+    if (!(o.getMaxRejectedFraction() >= 0 && o.getMaxRejectedFraction() <= 1)) {
+      throw new InvalidOptionException(
+          "maxRejectedFraction", "must be a share between 0 and 1 (e.g. 0.05), got " + o.getMaxRejectedFraction());
+    }
+    if (!(o.getMaxPowerMw() > 0) || Double.isInfinite(o.getMaxPowerMw())) {
+      throw new InvalidOptionException("maxPowerMw", "must be a positive number of mW, got " + o.getMaxPowerMw());
+    }
+    if (!(o.getMaxEnergyMwh() > 0) || Double.isInfinite(o.getMaxEnergyMwh())) {
+      throw new InvalidOptionException("maxEnergyMwh", "must be a positive number of mWh, got " + o.getMaxEnergyMwh());
+    }
+    Instant earliest = instant("earliestTime", o.getEarliestTime());
+    Instant latest = instant("latestTime", o.getLatestTime());
+    if (!earliest.isBefore(latest)) {
+      throw new InvalidOptionException("latestTime", "must be after --earliestTime (" + earliest + "), got " + latest);
+    }
+    checkInput(o.getInput());
+    checkOutputWritable(o.getOutput());
+  }
+
+  public static ZoneId checkTimeZone(String zone) {
+    if (zone == null || zone.trim().isEmpty()) {
+      throw new InvalidOptionException("timeZone", "is empty; give a zone id such as UTC or Europe/Paris");
+    }
+    try {
+      return ZoneId.of(zone.trim());
+    } catch (DateTimeException e) {
+      throw new InvalidOptionException(
+          "timeZone", "unknown time zone '" + zone + "'; use an id such as UTC, Europe/Paris or +02:00");
+    }
+  }
+
+  public static Instant instant(String option, String value) {
+    try {
+      return Instant.parse(value.trim());
+    } catch (DateTimeParseException | NullPointerException e) {
+      throw new InvalidOptionException(option, "'" + value + "' is not an ISO-8601 instant such as 2000-01-01T00:00:00Z");
+    }
+  }
+
+  private static void checkInput(String input) {
+    if (input == null || input.trim().isEmpty()) {
+      throw new InvalidOptionException("input", "is empty; give a file or glob such as 'data/sample/*'");
+    }
+    MatchResult match;
+    try {
+      match = FileSystems.match(input, EmptyMatchTreatment.ALLOW);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new InvalidOptionException("input", "cannot be listed (" + e.getMessage() + ")");
+    }
+    boolean anyFile = false;
+    try {
+      if (match.status() == MatchResult.Status.OK) {
+        for (MatchResult.Metadata m : match.metadata()) {
+          anyFile |= !m.resourceId().isDirectory();
+        }
+      }
+    } catch (IOException e) {
+      throw new InvalidOptionException("input", "cannot be listed (" + e.getMessage() + ")");
+    }
+    if (!anyFile) {
+      throw new InvalidOptionException(
+          "input", "no file matches '" + input + "'; check the path (a folder needs a glob such as DIR/*)");
+    }
+  }
+
+  /** Creates the output folder if needed and proves it writable by writing and deleting a probe. */
+  private static void checkOutputWritable(String output) {
+    if (output == null || output.trim().isEmpty()) {
+      throw new InvalidOptionException("output", "is empty; give a folder for the results");
+    }
+    try {
+      ResourceId dir = FileSystems.matchNewResource(output, true);
+      ResourceId probe = dir.resolve("_write-probe", org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+      try (WritableByteChannel ch = FileSystems.create(probe, MimeTypes.BINARY)) {
+        ch.write(java.nio.ByteBuffer.wrap(new byte[] {'o', 'k'}));
+      }
+      FileSystems.delete(Collections.singletonList(probe), StandardMoveOptions.IGNORE_MISSING_FILES);
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidOptionException("output", "'" + output + "' is not writable (" + e.getMessage() + ")");
+    }
+  }
+}
