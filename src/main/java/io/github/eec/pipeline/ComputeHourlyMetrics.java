@@ -50,14 +50,17 @@ public final class ComputeHourlyMetrics extends PTransform<PCollection<KV<String
   @Override
   public PCollectionTuple expand(PCollection<KV<String, String>> lines) {
     PCollectionTuple parsed = lines.apply("ParseReadings", new ParseReadings(rules));
-    PCollection<Reading> readings = parsed.get(ParseReadingFn.READINGS);
+    PCollection<Reading> readings =
+        parsed
+            .get(ParseReadingFn.READINGS)
+            .apply("AddEventTimestamps", WithTimestamps.of((Reading r) -> new Instant(r.timeMillis())))
+            .apply("HourlyWindows", Window.<Reading>into(FixedWindows.of(Duration.standardHours(1))));
     if (dedupe) {
+      // After windowing: duplicates share their instant, hence their window.
       readings = readings.apply("DropDuplicateReadings", new DropDuplicateReadings());
     }
     PCollection<HourlyMeterStats> hourly =
         readings
-            .apply("AddEventTimestamps", WithTimestamps.of((Reading r) -> new Instant(r.timeMillis())))
-            .apply("HourlyWindows", Window.<Reading>into(FixedWindows.of(Duration.standardHours(1))))
             .apply("KeyByMeter", WithKeys.of(Reading::meter).withKeyType(TypeDescriptors.strings()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), ReadingCoder.of()))
             .apply("HourlyStats", Combine.perKey(new HourlyStatsCombineFn()))
