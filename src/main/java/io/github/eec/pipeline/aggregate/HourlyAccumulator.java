@@ -19,6 +19,13 @@ public final class HourlyAccumulator {
   long lastTime = Long.MIN_VALUE;
   double lastEnergy;
 
+  /** An accumulator of one reading. */
+  public static HourlyAccumulator of(long timeMillis, double energyMwh, double powerMw) {
+    HourlyAccumulator a = new HourlyAccumulator();
+    a.add(timeMillis, energyMwh, powerMw);
+    return a;
+  }
+
   public void add(long timeMillis, double energyMwh, double powerMw) {
     count++;
     powerSum.add(powerMw);

@@ -1,15 +1,16 @@
 package io.github.eec.pipeline.aggregate;
 
-import io.github.eec.pipeline.model.Reading;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
- * Combines a meter's readings of one window into a {@link HourlyAccumulator}. Associative and
- * commutative, so runners may lift it before the shuffle and merge partial results in any order.
+ * Combines a meter's partial accumulators of one window (from the parse step, one per bundle and
+ * meter-hour) into one {@link HourlyAccumulator}. Associative and commutative, so runners lift it
+ * before the shuffle and merge partial results in any order.
  */
-public class HourlyStatsCombineFn extends Combine.CombineFn<Reading, HourlyAccumulator, HourlyAccumulator> {
+public class HourlyStatsCombineFn
+    extends Combine.CombineFn<HourlyAccumulator, HourlyAccumulator, HourlyAccumulator> {
 
   @Override
   public HourlyAccumulator createAccumulator() {
@@ -17,8 +18,8 @@ public class HourlyStatsCombineFn extends Combine.CombineFn<Reading, HourlyAccum
   }
 
   @Override
-  public HourlyAccumulator addInput(HourlyAccumulator acc, Reading r) {
-    acc.add(r.timeMillis(), r.energyMwh(), r.powerMw());
+  public HourlyAccumulator addInput(HourlyAccumulator acc, HourlyAccumulator partial) {
+    acc.merge(partial);
     return acc;
   }
 
@@ -41,12 +42,12 @@ public class HourlyStatsCombineFn extends Combine.CombineFn<Reading, HourlyAccum
   }
 
   @Override
-  public Coder<HourlyAccumulator> getAccumulatorCoder(CoderRegistry registry, Coder<Reading> inputCoder) {
+  public Coder<HourlyAccumulator> getAccumulatorCoder(CoderRegistry registry, Coder<HourlyAccumulator> inputCoder) {
     return HourlyAccumulatorCoder.of();
   }
 
   @Override
-  public Coder<HourlyAccumulator> getDefaultOutputCoder(CoderRegistry registry, Coder<Reading> inputCoder) {
+  public Coder<HourlyAccumulator> getDefaultOutputCoder(CoderRegistry registry, Coder<HourlyAccumulator> inputCoder) {
     return HourlyAccumulatorCoder.of();
   }
 }

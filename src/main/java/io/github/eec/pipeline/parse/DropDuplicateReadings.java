@@ -1,8 +1,8 @@
 package io.github.eec.pipeline.parse;
 
+import io.github.eec.pipeline.aggregate.HourlyAccumulator;
+import io.github.eec.pipeline.aggregate.HourlyAccumulatorCoder;
 import io.github.eec.pipeline.metrics.PipelineCounters;
-import io.github.eec.pipeline.model.Reading;
-import io.github.eec.pipeline.model.ReadingCoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,51 +16,56 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Keeps one reading per meter and time (the smallest by energy, then power, so the choice never
- * depends on order) and counts the others in {@code duplicatesDropped}. A keyed combine: runners
- * collapse duplicates within a bundle before the shuffle, but every reading still crosses it.
+ * Keeps one reading per meter and time among one-reading accumulators (the parse step without
+ * pre-combining): the smallest by energy, then power, so the choice never depends on order. The
+ * others are counted in {@code duplicatesDropped}. A keyed combine: runners collapse duplicates
+ * within a bundle before the shuffle, but every reading crosses it, which is the cost of --dedupe.
  */
-public class DropDuplicateReadings extends PTransform<PCollection<Reading>, PCollection<Reading>> {
+public class DropDuplicateReadings
+    extends PTransform<PCollection<KV<String, HourlyAccumulator>>, PCollection<KV<String, HourlyAccumulator>>> {
 
   @Override
-  public PCollection<Reading> expand(PCollection<Reading> readings) {
+  public PCollection<KV<String, HourlyAccumulator>> expand(PCollection<KV<String, HourlyAccumulator>> readings) {
     return readings
-        .apply(
-            "KeyByMeterAndTime",
-            MapElements.into(
-                    TypeDescriptors.kvs(
-                        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()),
-                        new TypeDescriptor<Reading>() {}))
-                .via(r -> KV.of(KV.of(r.meter(), r.timeMillis()), r)))
-        .setCoder(KvCoder.of(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()), ReadingCoder.of()))
-        .apply("KeepOnePerMeterAndTime", Combine.perKey(new KeepFirstFn()))
+        .apply("KeyByMeterAndTime", ParDo.of(new KeyByMeterAndTimeFn()))
+        .setCoder(KvCoder.of(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()), HourlyAccumulatorCoder.of()))
+        .apply("KeepOnePerMeterAndTime", Combine.perKey(new KeepSmallestFn()))
         .apply("CountDuplicates", ParDo.of(new EmitKeptFn()))
-        .setCoder(ReadingCoder.of());
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), HourlyAccumulatorCoder.of()));
+  }
+
+  static final class KeyByMeterAndTimeFn
+      extends DoFn<KV<String, HourlyAccumulator>, KV<KV<String, Long>, HourlyAccumulator>> {
+    @ProcessElement
+    public void process(
+        @Element KV<String, HourlyAccumulator> e, OutputReceiver<KV<KV<String, Long>, HourlyAccumulator>> out) {
+      if (e.getValue().count() != 1) {
+        throw new IllegalArgumentException("dedupe needs one reading per element, got " + e.getValue());
+      }
+      out.output(KV.of(KV.of(e.getKey(), e.getValue().firstTime()), e.getValue()));
+    }
   }
 
   /** The reading kept so far and how many readings it stands for. */
   static final class Kept {
-    Reading reading;
+    HourlyAccumulator reading;
     long count;
   }
 
-  static final class KeepFirstFn extends Combine.CombineFn<Reading, Kept, Kept> {
+  static final class KeepSmallestFn extends Combine.CombineFn<HourlyAccumulator, Kept, Kept> {
     @Override
     public Kept createAccumulator() {
       return new Kept();
     }
 
     @Override
-    public Kept addInput(Kept acc, Reading r) {
+    public Kept addInput(Kept acc, HourlyAccumulator r) {
       acc.count++;
       if (acc.reading == null || smaller(r, acc.reading)) {
         acc.reading = r;
@@ -86,18 +91,18 @@ public class DropDuplicateReadings extends PTransform<PCollection<Reading>, PCol
     }
 
     @Override
-    public Coder<Kept> getAccumulatorCoder(CoderRegistry registry, Coder<Reading> inputCoder) {
+    public Coder<Kept> getAccumulatorCoder(CoderRegistry registry, Coder<HourlyAccumulator> inputCoder) {
       return KeptCoder.INSTANCE;
     }
 
     @Override
-    public Coder<Kept> getDefaultOutputCoder(CoderRegistry registry, Coder<Reading> inputCoder) {
+    public Coder<Kept> getDefaultOutputCoder(CoderRegistry registry, Coder<HourlyAccumulator> inputCoder) {
       return KeptCoder.INSTANCE;
     }
 
-    private static boolean smaller(Reading a, Reading b) {
-      int c = Double.compare(a.energyMwh(), b.energyMwh());
-      return c < 0 || (c == 0 && Double.compare(a.powerMw(), b.powerMw()) < 0);
+    private static boolean smaller(HourlyAccumulator a, HourlyAccumulator b) {
+      int c = Double.compare(a.firstEnergy(), b.firstEnergy());
+      return c < 0 || (c == 0 && Double.compare(a.powerSum(), b.powerSum()) < 0);
     }
   }
 
@@ -108,7 +113,7 @@ public class DropDuplicateReadings extends PTransform<PCollection<Reading>, PCol
     public void encode(Kept k, OutputStream out) throws IOException {
       VarLongCoder.of().encode(k.count, out);
       if (k.count > 0) {
-        ReadingCoder.of().encode(k.reading, out);
+        HourlyAccumulatorCoder.of().encode(k.reading, out);
       }
     }
 
@@ -117,7 +122,7 @@ public class DropDuplicateReadings extends PTransform<PCollection<Reading>, PCol
       Kept k = new Kept();
       k.count = VarLongCoder.of().decode(in);
       if (k.count > 0) {
-        k.reading = ReadingCoder.of().decode(in);
+        k.reading = HourlyAccumulatorCoder.of().decode(in);
       }
       return k;
     }
@@ -126,16 +131,16 @@ public class DropDuplicateReadings extends PTransform<PCollection<Reading>, PCol
     public void verifyDeterministic() {}
   }
 
-  static final class EmitKeptFn extends DoFn<KV<KV<String, Long>, Kept>, Reading> {
+  static final class EmitKeptFn extends DoFn<KV<KV<String, Long>, Kept>, KV<String, HourlyAccumulator>> {
     private final Counter duplicates = Metrics.counter(PipelineCounters.NAMESPACE, PipelineCounters.DUPLICATES_DROPPED);
 
     @ProcessElement
-    public void process(@Element KV<KV<String, Long>, Kept> e, OutputReceiver<Reading> out) {
+    public void process(@Element KV<KV<String, Long>, Kept> e, OutputReceiver<KV<String, HourlyAccumulator>> out) {
       Kept kept = e.getValue();
       if (kept.count > 1) {
         duplicates.inc(kept.count - 1);
       }
-      out.output(kept.reading);
+      out.output(KV.of(e.getKey().getKey(), kept.reading));
     }
   }
 }

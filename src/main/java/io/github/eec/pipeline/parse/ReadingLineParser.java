@@ -10,7 +10,7 @@ import java.time.ZoneId;
  * threads.
  *
  * <p>Splits by scanning for commas rather than {@code String.split} or a regex: this runs once per
- * reading and allocates only the meter id.
+ * reading and allocates nothing for a valid line.
  */
 public final class ReadingLineParser implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -33,6 +33,9 @@ public final class ReadingLineParser implements Serializable {
   private final long earliestMillis;
   private final long latestMillis;
 
+  private String line;
+  private int meterStart;
+  private int meterEnd;
   private String meter;
   private long timeMillis;
   private double energyMwh;
@@ -122,7 +125,10 @@ public final class ReadingLineParser implements Serializable {
     if (power > maxPowerMw) {
       return reject(RejectReason.POWER_TOO_HIGH, "power above --maxPowerMw");
     }
-    this.meter = line.substring(start, meterEnd);
+    this.line = line;
+    this.meterStart = start;
+    this.meterEnd = meterEnd;
+    this.meter = null; // made on demand: the hot path looks meters up by their characters
     this.timeMillis = time;
     this.energyMwh = energy;
     this.powerMw = power;
@@ -176,7 +182,23 @@ public final class ReadingLineParser implements Serializable {
   }
 
   public String meter() {
+    if (meter == null) {
+      meter = line.substring(meterStart, meterEnd);
+    }
     return meter;
+  }
+
+  /** The line of the last reading; its meter id is {@code line().substring(meterStart(), meterEnd())}. */
+  public String line() {
+    return line;
+  }
+
+  public int meterStart() {
+    return meterStart;
+  }
+
+  public int meterEnd() {
+    return meterEnd;
   }
 
   public long timeMillis() {

@@ -2,8 +2,6 @@ package io.github.eec.pipeline.aggregate;
 
 import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.pipeline.model.HourlyMeterStatsCoder;
-import io.github.eec.pipeline.model.Reading;
-import io.github.eec.pipeline.model.ReadingCoder;
 import io.github.eec.pipeline.model.Reject;
 import io.github.eec.pipeline.model.RejectCoder;
 import io.github.eec.pipeline.model.RejectReason;
@@ -43,14 +41,6 @@ public class CodersTest {
   @Test
   public void meterHourCoder() throws Exception {
     CoderProperties.coderDecodeEncodeEqual(MeterHourCoder.of(), new MeterHour(1_709_301_600_000L, accumulator(1, 2, 3)));
-  }
-
-  @Test
-  public void readingCoder() throws Exception {
-    Reading r = new Reading("MTR-ü-1", -86_400_000L, 1e12 + 0.125, 0.0);
-    CoderProperties.coderDecodeEncodeEqual(ReadingCoder.of(), r);
-    CoderProperties.coderDeterministic(ReadingCoder.of(), r, new Reading("MTR-ü-1", -86_400_000L, 1e12 + 0.125, 0.0));
-    CoderProperties.coderConsistentWithEquals(ReadingCoder.of(), r, new Reading("B", 1, 2, 3));
   }
 
   @Test

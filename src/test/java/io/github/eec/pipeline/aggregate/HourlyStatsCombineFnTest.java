@@ -2,7 +2,6 @@ package io.github.eec.pipeline.aggregate;
 
 import static org.junit.Assert.assertEquals;
 
-import io.github.eec.pipeline.model.Reading;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +12,9 @@ import org.junit.Test;
 public class HourlyStatsCombineFnTest {
   private static final long H14 = 1_709_301_600_000L; // 2024-03-01T14:00:00Z
 
-  private static Reading r(long minute, double energy, double power) {
-    return new Reading("A", H14 + minute * 60_000L, energy, power);
+  /** A one-reading partial, as the parse step emits without pre-combining. */
+  private static HourlyAccumulator r(long minute, double energy, double power) {
+    return HourlyAccumulator.of(H14 + minute * 60_000L, energy, power);
   }
 
   @Test
@@ -22,7 +22,7 @@ public class HourlyStatsCombineFnTest {
     // The original sample: meter A, 14:00-15:00, every 15 minutes, power 400, 1000, 1000, 1600.
     HourlyStatsCombineFn fn = new HourlyStatsCombineFn();
     HourlyAccumulator acc = fn.createAccumulator();
-    for (Reading r : Arrays.asList(r(30, 1600, 1000), r(0, 1100, 400), r(45, 2000, 1600), r(15, 1350, 1000))) {
+    for (HourlyAccumulator r : Arrays.asList(r(30, 1600, 1000), r(0, 1100, 400), r(45, 2000, 1600), r(15, 1350, 1000))) {
       acc = fn.addInput(acc, r);
     }
     HourlyAccumulator out = fn.extractOutput(acc);
@@ -40,7 +40,7 @@ public class HourlyStatsCombineFnTest {
   public void equalTimesBreakTiesByEnergy() {
     HourlyStatsCombineFn fn = new HourlyStatsCombineFn();
     HourlyAccumulator acc = fn.createAccumulator();
-    for (Reading r : Arrays.asList(r(5, 20, 1), r(5, 10, 1), r(5, 30, 1))) {
+    for (HourlyAccumulator r : Arrays.asList(r(5, 20, 1), r(5, 10, 1), r(5, 30, 1))) {
       acc = fn.addInput(acc, r);
     }
     assertEquals(10.0, acc.firstEnergy(), 0.0);
@@ -51,20 +51,24 @@ public class HourlyStatsCombineFnTest {
   @Test
   public void anySplitAndMergeOrderGivesTheSameResult() {
     Random random = new Random(7);
-    List<Reading> readings = new ArrayList<>();
+    List<HourlyAccumulator> partials = new ArrayList<>();
     HourlyAccumulator expected = new HourlyAccumulator();
     for (int i = 0; i < 60; i++) {
       long t = H14 + random.nextInt(3_600_000);
       double energy = 1e6 + random.nextInt(100_000) / 7.0;
       double power = random.nextDouble() * Math.pow(10, random.nextInt(7));
-      readings.add(new Reading("A", t, energy, power));
+      if (i % 3 == 0 && !partials.isEmpty()) {
+        partials.get(partials.size() - 1).add(t, energy, power); // pre-combined partials too
+      } else {
+        partials.add(HourlyAccumulator.of(t, energy, power));
+      }
       expected.add(t, energy, power);
     }
     // Same instant twice with different registers: the tie-break must not depend on order either.
-    readings.add(new Reading("A", H14 + 1000, 5.0, 1.0));
-    readings.add(new Reading("A", H14 + 1000, 6.0, 2.0));
+    partials.add(HourlyAccumulator.of(H14 + 1000, 5.0, 1.0));
+    partials.add(HourlyAccumulator.of(H14 + 1000, 6.0, 2.0));
     expected.add(H14 + 1000, 5.0, 1.0);
     expected.add(H14 + 1000, 6.0, 2.0);
-    CombineFnTester.testCombineFn(new HourlyStatsCombineFn(), readings, expected);
+    CombineFnTester.testCombineFn(new HourlyStatsCombineFn(), partials, expected);
   }
 }

@@ -4,8 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.github.eec.pipeline.aggregate.HourlyAccumulator;
 import io.github.eec.pipeline.metrics.PipelineCounters;
-import io.github.eec.pipeline.model.Reading;
 import io.github.eec.pipeline.model.Reject;
 import io.github.eec.pipeline.model.RejectReason;
 import java.io.Serializable;
@@ -25,9 +25,11 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -51,7 +53,26 @@ public class ParseReadingsTest implements Serializable {
     return p.apply(
             "Lines",
             Create.of(lines).withCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
-        .apply("ParseReadings", new ParseReadings(zone));
+        .apply("ParseReadings", new ParseReadings(ReadingRules.defaults(zone), false));
+  }
+
+  /** Without pre-combining every reading leaves as a one-reading accumulator; this names it. */
+  private static String reading(String meter, long time, double energy, double power) {
+    return meter + "@" + time + " E=" + energy + " P=" + power;
+  }
+
+  private static PCollection<String> readings(PCollectionTuple parsed) {
+    return parsed
+        .get(ParseReadingFn.PARTIALS)
+        .apply(
+            "AsReadings",
+            MapElements.into(TypeDescriptors.strings())
+                .via(
+                    kv -> {
+                      HourlyAccumulator a = kv.getValue();
+                      assertEquals(1, a.count());
+                      return reading(kv.getKey(), a.firstTime(), a.firstEnergy(), a.powerSum());
+                    }));
   }
 
   /** What a reject must carry, without pinning the human-readable detail text. */
@@ -117,20 +138,20 @@ public class ParseReadingsTest implements Serializable {
 
     PCollectionTuple parsed = parse("UTC", lines);
 
-    PAssert.that(parsed.get(ParseReadingFn.READINGS))
+    PAssert.that(readings(parsed))
         .containsInAnyOrder(
-            new Reading("A", utc("2024-01-01T10:00:00Z"), 100, 5),
-            new Reading("A", utc("2024-01-01T10:15:00Z"), 110.5, 6),
-            new Reading("A", utc("2024-01-01T10:30:00.123Z"), 120, 7),
-            new Reading("A", utc("2024-01-01T10:45:00Z"), 1200, 0.5),
-            new Reading("A", utc("2024-01-01T10:50:30.500Z"), 1300, 0),
-            new Reading("B", utc("2024-01-01T10:45:00Z"), 7, 8),
-            new Reading("B", utc("2024-01-01T08:45:30Z"), 9, 10),
-            new Reading("B", utc("2024-01-01T16:15:30.250Z"), 11, 12),
-            new Reading("B", utc("2024-01-01T16:15:30.999Z"), 13, 14),
-            new Reading("B", utc("2024-01-01T06:00:00Z"), 15, 16),
-            new Reading("B", utc("2024-01-01T11:00:00.123Z"), 0.0, 0.0),
-            new Reading("C", utc("2024-01-01T12:00:00Z"), 1, 2));
+            reading("A", utc("2024-01-01T10:00:00Z"), 100, 5),
+            reading("A", utc("2024-01-01T10:15:00Z"), 110.5, 6),
+            reading("A", utc("2024-01-01T10:30:00.123Z"), 120, 7),
+            reading("A", utc("2024-01-01T10:45:00Z"), 1200, 0.5),
+            reading("A", utc("2024-01-01T10:50:30.500Z"), 1300, 0),
+            reading("B", utc("2024-01-01T10:45:00Z"), 7, 8),
+            reading("B", utc("2024-01-01T08:45:30Z"), 9, 10),
+            reading("B", utc("2024-01-01T16:15:30.250Z"), 11, 12),
+            reading("B", utc("2024-01-01T16:15:30.999Z"), 13, 14),
+            reading("B", utc("2024-01-01T06:00:00Z"), 15, 16),
+            reading("B", utc("2024-01-01T11:00:00.123Z"), 0.0, 0.0),
+            reading("C", utc("2024-01-01T12:00:00Z"), 1, 2));
 
     assertRejects(
         parsed,
@@ -185,15 +206,15 @@ public class ParseReadingsTest implements Serializable {
 
     PCollectionTuple parsed = parse(zone, lines);
 
-    PAssert.that(parsed.get(ParseReadingFn.READINGS))
+    PAssert.that(readings(parsed))
         .containsInAnyOrder(
-            new Reading("P", utc("2024-01-15T11:00:00Z"), 1, 1),
-            new Reading("P", utc("2024-07-15T10:00:00Z"), 2, 2),
-            new Reading("P", utc("2024-07-15T10:00:00.500Z"), 3, 3),
-            new Reading("P", utc("2024-03-31T01:30:00Z"), 4, 4),
-            new Reading("P", utc("2024-10-27T00:30:00Z"), 5, 5),
-            new Reading("P", utc("2024-07-15T12:00:00Z"), 6, 6),
-            new Reading("P", utc("2024-07-15T06:30:00Z"), 7, 7));
+            reading("P", utc("2024-01-15T11:00:00Z"), 1, 1),
+            reading("P", utc("2024-07-15T10:00:00Z"), 2, 2),
+            reading("P", utc("2024-07-15T10:00:00.500Z"), 3, 3),
+            reading("P", utc("2024-03-31T01:30:00Z"), 4, 4),
+            reading("P", utc("2024-10-27T00:30:00Z"), 5, 5),
+            reading("P", utc("2024-07-15T12:00:00Z"), 6, 6),
+            reading("P", utc("2024-07-15T06:30:00Z"), 7, 7));
     assertRejects(parsed, key(RejectReason.BAD_TIME, "paris.csv", "P,2023-02-29 12:00,8,8"));
 
     p.run().waitUntilFinish();
@@ -203,7 +224,7 @@ public class ParseReadingsTest implements Serializable {
   public void onlyHeadersGiveNoOutput() {
     PCollectionTuple parsed =
         parse("UTC", Arrays.asList(KV.of("h.csv", HEADER), KV.of("h.csv", "\uFEFF" + HEADER)));
-    PAssert.that(parsed.get(ParseReadingFn.READINGS)).empty();
+    PAssert.that(readings(parsed)).empty();
     PAssert.that(parsed.get(ParseReadingFn.REJECTS)).empty();
     p.run().waitUntilFinish();
   }
@@ -213,7 +234,7 @@ public class ParseReadingsTest implements Serializable {
   public void rejectCarriesDetailFileAndOriginalLine() {
     String line = " X , 2024-13-01 00:00 ,1,2\r";
     PCollectionTuple parsed = parse("UTC", Arrays.asList(KV.of("dir/x.csv.gz", line)));
-    PAssert.that(parsed.get(ParseReadingFn.READINGS)).empty();
+    PAssert.that(readings(parsed)).empty();
     PAssert.that(parsed.get(ParseReadingFn.REJECTS))
         .satisfies(
             all -> {
