@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Makes the generator's data sets (see docs/generator.md).
+#
+#   scripts/make-data.sh sample   data/sample/ + data/sample-expected/   (committed, ~3 MB)
+#   scripts/make-data.sh 100mb    data/100mb/  + data/100mb-expected/    (git-ignored)
+#   scripts/make-data.sh 1gb      data/1gb/    + data/1gb-expected/      (git-ignored)
+#   scripts/make-data.sh bench    generator throughput, plain and gzip, into target/bench/
+#
+# The generator needs only the JDK, so it is compiled here with javac on its own: the data can be
+# made whatever state the rest of the build is in. Same commands, same bytes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CLASSES=target/generator-classes
+rm -rf "$CLASSES"
+mkdir -p "$CLASSES"
+javac --release 17 -d "$CLASSES" $(find src/main/java/io/github/eec/generator -name '*.java')
+
+gen() {
+  java -cp "$CLASSES" io.github.eec.generator.ReadingsGenerator "$@"
+}
+
+case "${1:-}" in
+  sample)
+    rm -rf data/sample data/sample-expected
+    # 10 meters, 3 days (28 Feb - 1 Mar 2024: a leap day and a month end), 15 s readings, 2 gzip
+    # shards, every fault kind at 0.02 % per reading.
+    gen --meters=10 --start=2024-02-28 --duration=3d --period=15s --seed=20240228 \
+        --shards=2 --gzip --gzipLevel=9 --faultRate=0.0002 \
+        --output=data/sample --prefix=readings \
+        --faultsFile=data/sample-expected/readings.faults.json \
+        --groundTruth=data/sample-expected/readings.expected.csv.gz
+    # The original feed's style: 4 meters, quarter-hour readings on the grid, yyyy-MM-dd HH:mm,
+    # 2 days, plain text; a few duplicates, register resets and bad times.
+    gen --meters=4 --firstMeter=101 --start=2024-02-28 --duration=2d --period=15min --jitter=0 \
+        --timeFormat=minute --seed=20240228 \
+        --faultRates=DUPLICATE:0.01,REGISTER_RESET:0.005,BAD_TIME:0.005 \
+        --output=data/sample --prefix=readings-15min \
+        --faultsFile=data/sample-expected/readings-15min.faults.json \
+        --groundTruth=data/sample-expected/readings-15min.expected.csv
+    du -ab data/sample data/sample-expected
+    ;;
+  100mb)
+    rm -rf data/100mb data/100mb-expected
+    gen --meters=43 --start=2024-03-01 --duration=12h --period=1s --seed=100 \
+        --shards=2 --faultRate=0.00001 \
+        --output=data/100mb --faultsFile=data/100mb-expected/readings.faults.json \
+        --groundTruth=data/100mb-expected/readings.expected.csv.gz
+    du -sh data/100mb
+    ;;
+  1gb)
+    rm -rf data/1gb data/1gb-expected
+    gen --meters=106 --start=2024-03-01 --duration=2d --period=1s --seed=1000 \
+        --shards=4 --faultRate=0.00001 \
+        --output=data/1gb --faultsFile=data/1gb-expected/readings.faults.json \
+        --groundTruth=data/1gb-expected/readings.expected.csv.gz
+    du -sh data/1gb
+    ;;
+  bench)
+    # Throughput of writing ~95 MB of 1 s readings in 2 shards on 2 threads; each run is a fresh JVM.
+    rm -rf target/bench
+    for run in 1 2 3; do
+      gen --meters=40 --duration=12h --period=1s --shards=2 --output=target/bench/plain | grep '^wrote'
+    done
+    gen --meters=40 --duration=12h --period=1s --shards=2 --gzip --output=target/bench/gz6 | grep '^wrote'
+    gen --meters=40 --duration=12h --period=1s --shards=2 --gzip --gzipLevel=1 --output=target/bench/gz1 | grep '^wrote'
+    rm -rf target/bench
+    ;;
+  *)
+    echo "usage: $0 sample|100mb|1gb|bench" >&2
+    exit 2
+    ;;
+esac
