@@ -11,15 +11,13 @@ import io.github.eec.pipeline.metrics.PipelineCounters;
 import io.github.eec.pipeline.metrics.RunSummary;
 import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.pipeline.model.RejectReason;
-import io.github.eec.pipeline.options.HourlyMetricsOptions;
+import io.github.eec.pipeline.testing.Jobs;
 import io.github.eec.pipeline.testing.ParquetRows;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -30,14 +28,6 @@ import org.junit.rules.TemporaryFolder;
  */
 public class GroundTruthEndToEndTest {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
-
-  private RunSummary run(String input, Path output, String... extra) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + output));
-    args.addAll(List.of(extra));
-    HourlyMetricsOptions options =
-        PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).withValidation().as(HourlyMetricsOptions.class);
-    return HourlyMetricsPipeline.run(options).summary;
-  }
 
   /** Every row equal: counts, min, max and mean exactly; energy to 1e-9 relative (operation order). */
   static void assertSameRows(List<ExpectedHour> expected, List<HourlyMeterStats> actual) {
@@ -74,7 +64,7 @@ public class GroundTruthEndToEndTest {
   @Test
   public void committedSampleMatchesItsGoldenFile() throws Exception {
     Path out = tmp.getRoot().toPath().resolve("out");
-    RunSummary s = run(Paths.get("data/sample").toAbsolutePath() + "/*", out);
+    RunSummary s = Jobs.run(Paths.get("data/sample").toAbsolutePath() + "/*", out);
     List<ExpectedHour> expected = GroundTruthCsv.read(Paths.get("data/sample-expected"));
     assertSameRows(expected, ParquetRows.rows(out.resolve("hourly")));
     FaultCounts main = FaultCounts.read(Paths.get("data/sample-expected/readings.faults.json"));
@@ -95,7 +85,7 @@ public class GroundTruthEndToEndTest {
             "--groundTruth=" + truth);
     Path out = tmp.getRoot().toPath().resolve("out");
 
-    RunSummary s = run(data + "/*.csv", out, "--numShards=3");
+    RunSummary s = Jobs.run(data + "/*.csv", out, "--numShards=3");
 
     assertSameRows(GroundTruthCsv.read(truth), ParquetRows.rows(out.resolve("hourly")));
     assertCounters(faults, s);

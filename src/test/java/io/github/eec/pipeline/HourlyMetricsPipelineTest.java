@@ -9,7 +9,7 @@ import static org.junit.Assert.assertTrue;
 import io.github.eec.pipeline.metrics.PipelineCounters;
 import io.github.eec.pipeline.metrics.RunSummary;
 import io.github.eec.pipeline.model.HourlyMeterStats;
-import io.github.eec.pipeline.options.HourlyMetricsOptions;
+import io.github.eec.pipeline.testing.Jobs;
 import io.github.eec.pipeline.testing.ParquetRows;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,8 +27,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -42,15 +40,8 @@ public class HourlyMetricsPipelineTest {
 
   private static final long HOUR = 3_600_000L;
 
-  private RunSummary runJob(Path inputGlob, Path output, String... extra) throws IOException {
-    List<String> args = new ArrayList<>();
-    args.add("--input=" + inputGlob);
-    args.add("--output=" + output);
-    args.add("--runner=DirectRunner");
-    args.addAll(List.of(extra));
-    HourlyMetricsOptions options =
-        PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).withValidation().as(HourlyMetricsOptions.class);
-    return HourlyMetricsPipeline.run(options).summary;
+  private static RunSummary runJob(Path inputGlob, Path output, String... extra) throws IOException {
+    return Jobs.run(inputGlob.toString(), output, extra);
   }
 
   @Test

@@ -7,7 +7,7 @@ import io.github.eec.pipeline.metrics.PipelineCounters;
 import io.github.eec.pipeline.metrics.RunSummary;
 import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.pipeline.model.RejectReason;
-import io.github.eec.pipeline.options.HourlyMetricsOptions;
+import io.github.eec.pipeline.testing.Jobs;
 import io.github.eec.pipeline.testing.ParquetRows;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -29,12 +28,11 @@ import org.junit.rules.TemporaryFolder;
 public class InputFaultsTest {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
-  private RunSummary run(Path input, Path output, String... extra) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + output, "--maxRejectedFraction=1"));
-    args.addAll(List.of(extra));
-    HourlyMetricsOptions options =
-        PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).withValidation().as(HourlyMetricsOptions.class);
-    return HourlyMetricsPipeline.run(options).summary;
+  private static RunSummary run(Path input, Path output, String... extra) throws Exception {
+    String[] args = new String[extra.length + 1];
+    args[0] = "--maxRejectedFraction=1";
+    System.arraycopy(extra, 0, args, 1, extra.length);
+    return Jobs.run(input.toString(), output, args);
   }
 
   @Test

@@ -103,14 +103,7 @@ public class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAc
 
   /** The line as the rejects keep it: whole, unless it is over the length limit. */
   private static String keptPart(String line) {
-    if (line.length() <= ReadingLineParser.MAX_LINE_LENGTH) {
-      return line;
-    }
-    int cut = ReadingLineParser.MAX_LINE_LENGTH;
-    if (Character.isHighSurrogate(line.charAt(cut - 1))) {
-      cut--;
-    }
-    return line.substring(0, cut);
+    return ReadingLineParser.prefix(line, 0, ReadingLineParser.MAX_LINE_LENGTH);
   }
 
   @FinishBundle

@@ -143,14 +143,19 @@ public final class ReadingLineParser implements Serializable {
 
   /** At most 40 characters of a field, so a megabyte-long field does not bloat the reason. */
   private static String abbreviate(String s, int from, int to) {
-    if (to - from <= 40) {
-      return s.substring(from, to);
+    return to - from <= 40 ? s.substring(from, to) : prefix(s, from, 37) + "...";
+  }
+
+  /**
+   * At most {@code length} characters of {@code s} from {@code from}, never cutting a surrogate pair
+   * in half: half of one does not survive UTF-8 (coders, the JSON rejects file).
+   */
+  static String prefix(String s, int from, int length) {
+    int cut = Math.min(s.length(), from + length);
+    if (cut < s.length() && cut > from && Character.isHighSurrogate(s.charAt(cut - 1))) {
+      cut--;
     }
-    int cut = from + 37;
-    if (Character.isHighSurrogate(s.charAt(cut - 1))) {
-      cut--; // keep surrogate pairs whole: half of one does not survive UTF-8 (coder, JSON file)
-    }
-    return s.substring(from, cut) + "...";
+    return s.substring(from, cut);
   }
 
   private static boolean isBlank(char c) {
