@@ -1,0 +1,273 @@
+#!/usr/bin/env bash
+# The bundled jars on real clusters, as a user submits them:
+#   1. a Spark standalone master and worker, and a Flink session cluster (JobManager + TaskManager),
+#      built from Maven Central jars (scripts/cluster/pom.xml) and bound to 127.0.0.1;
+#   2. the job submitted to them as a user does: scripts/run spark-cluster (spark-submit),
+#      scripts/run flink-cluster (flink run) and scripts/run flink-remote (a plain JVM as the
+#      client: --flinkMaster=HOST:PORT --filesToStage=<jar>);
+#   3. every output compared, row by row, with the DirectRunner's (java -jar bundled-direct.jar).
+# Every process it starts is stopped when it ends, also on failure or Ctrl-C.
+#
+#   scripts/cluster-test.sh           builds the three bundled jars first (mvn package -P<runner>)
+#   SKIP_BUILD=1 scripts/cluster-test.sh    uses the jars and test classes already in target/
+#
+# Needs: Java 17, Maven; about 6 GB of free memory. Work folder: target/cluster-test/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+WORK=$ROOT/target/cluster-test
+LOGS=$WORK/logs
+MAIN=io.github.eec.pipeline.HourlyMetricsPipeline
+SHARDS=5
+OPENS=$(tr -s '\n' ' ' < .mvn/jvm.config)
+JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+export JAVA_HOME
+JAVA=$JAVA_HOME/bin/java
+# Local Spark processes bind to this address, not to the external interface.
+export SPARK_LOCAL_IP=127.0.0.1
+
+pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n1; }
+SPARK_VERSION=$(pom_property spark.version)
+FLINK_VERSION=$(pom_property flink.version)
+
+started=() # ids of the processes this script started
+stop_all() {
+  local pid
+  # A Spark worker stops its executors itself when it gets TERM.
+  for pid in "${started[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${started[@]}"; do
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  started=()
+}
+on_exit() {
+  local code=$?
+  stop_all
+  if [ $code -ne 0 ] && [ -d "$LOGS" ]; then
+    for log in "$LOGS"/*.log; do echo "---- last lines of $log"; tail -n 25 "$log"; done >&2
+    echo "FAILED (exit $code); logs in $LOGS" >&2
+  fi
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# start NAME COMMAND...: runs COMMAND in the background, its output in $LOGS/NAME.log.
+start() {
+  local name=$1
+  shift
+  "$@" > "$LOGS/$name.log" 2>&1 < /dev/null &
+  started+=($!)
+}
+
+# foreground COMMAND...: runs COMMAND to its end, at most 15 minutes. Run in the background and
+# waited for, so that an interrupt stops it at once (bash runs traps only between commands).
+foreground() {
+  local pid rc=0
+  timeout -k 30 900 "$@" &
+  pid=$!
+  started+=("$pid")
+  wait "$pid" || rc=$?
+  local still=() p
+  for p in "${started[@]}"; do [ "$p" = "$pid" ] || still+=("$p"); done
+  started=("${still[@]}")
+  return $rc
+}
+
+# wait_for_log FILE PATTERN SECONDS
+wait_for_log() {
+  local i
+  for i in $(seq 1 "$3"); do
+    grep -q "$2" "$1" 2>/dev/null && return 0
+    sleep 1
+  done
+  echo "timed out after $3 s waiting for '$2' in $1" >&2
+  return 1
+}
+
+# free_port PREFERRED: PREFERRED if nothing listens there on 127.0.0.1, else the next free one.
+free_port() {
+  local port=$1
+  while (exec 3<> "/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}
+
+SECONDS_AT=$SECONDS
+timings=()
+step() { # step NAME: ends the previous step's timer and starts one for NAME
+  local now=$SECONDS
+  [ -z "${step_name:-}" ] || timings+=("$(printf '%4d s  %s' $((now - SECONDS_AT)) "$step_name")")
+  SECONDS_AT=$now
+  step_name=$1
+  [ -z "$1" ] || echo "== $1"
+}
+
+rm -rf "$WORK"
+mkdir -p "$LOGS"
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  for runner in direct spark flink; do
+    step "build target/eec-pipeline-bundled-$runner.jar"
+    foreground mvn -B -ntp -q -P$runner-runner package -DskipTests
+  done
+  step "compile the test classes"
+  foreground mvn -B -ntp -q test-compile
+fi
+for runner in direct spark flink; do
+  [ -f "target/eec-pipeline-bundled-$runner.jar" ] || { echo "missing target/eec-pipeline-bundled-$runner.jar" >&2; exit 1; }
+done
+# The feed and the comparison are test classes; the Direct bundle has everything they need.
+CHECK_CP=$ROOT/target/eec-pipeline-bundled-direct.jar:$ROOT/target/test-classes
+
+step "Spark $SPARK_VERSION and Flink $FLINK_VERSION from Maven"
+SPARK_HOME=$WORK/spark-home
+FLINK_HOME=$WORK/flink-home
+foreground mvn -B -ntp -q -f scripts/cluster/pom.xml -Pspark -Dspark.version="$SPARK_VERSION" \
+  dependency:copy-dependencies -DoutputDirectory="$SPARK_HOME/jars"
+foreground mvn -B -ntp -q -f scripts/cluster/pom.xml -Pflink -Dflink.version="$FLINK_VERSION" \
+  dependency:copy-dependencies -DoutputDirectory="$FLINK_HOME/lib"
+
+step "hdfs:// and s3:// in each bundled jar (with the engine's jars, as on a cluster)"
+for cp in "target/eec-pipeline-bundled-direct.jar" \
+    "target/eec-pipeline-bundled-spark.jar:$SPARK_HOME/jars/*" \
+    "target/eec-pipeline-bundled-flink.jar:$FLINK_HOME/lib/*"; do
+  foreground "$JAVA" -cp "$cp:target/test-classes" io.github.eec.pipeline.runners.FileSystemSchemesTest
+done
+
+step "input and the DirectRunner's output (java -jar target/eec-pipeline-bundled-direct.jar)"
+INPUT=$WORK/input
+foreground "$JAVA" -cp "$CHECK_CP" io.github.eec.pipeline.runners.CrossRunnerFeed "$INPUT" "$WORK/expected.properties"
+# shellcheck disable=SC2046 # one option per line
+foreground "$JAVA" $OPENS -jar target/eec-pipeline-bundled-direct.jar $(grep -v '^#' runner-profiles/direct.args) \
+  --input="$INPUT/part-*" --output="$WORK/out-direct" --numShards=$SHARDS
+
+# ---------------------------------------------------------------- Spark standalone
+step "start a Spark standalone master and worker"
+SPARK_PORT=$(free_port 7077)
+mkdir -p "$SPARK_HOME/conf" "$SPARK_HOME/bin" "$WORK/spark-work" "$WORK/spark-tmp"
+export SPARK_HOME SPARK_SCALA_VERSION=2.12 SPARK_LOCAL_DIRS=$WORK/spark-tmp
+# What users see (spark-submit): warnings only. The daemons log INFO into their log files.
+cat > "$SPARK_HOME/conf/log4j2.properties" <<'EOF'
+rootLogger.level = warn
+rootLogger.appenderRef.stderr.ref = console
+appender.console.type = Console
+appender.console.name = console
+appender.console.target = SYSTEM_ERR
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n
+logger.hadoop.name = org.apache.hadoop.util.NativeCodeLoader
+logger.hadoop.level = error
+EOF
+sed 's/^rootLogger.level = warn/rootLogger.level = info/' "$SPARK_HOME/conf/log4j2.properties" \
+  > "$SPARK_HOME/conf/log4j2-daemon.properties"
+# Stand-in for the distribution's bin/spark-submit (its launcher scripts are not on Maven
+# Central): the same entry point, SparkSubmit, on this SPARK_HOME's jars.
+cat > "$SPARK_HOME/bin/spark-submit" <<EOF
+#!/usr/bin/env bash
+exec "$JAVA" -Xmx1g $OPENS -cp "$SPARK_HOME/conf:$SPARK_HOME/jars/*" org.apache.spark.deploy.SparkSubmit "\$@"
+EOF
+chmod +x "$SPARK_HOME/bin/spark-submit"
+SPARK_DAEMON=("$JAVA" -Xmx256m $OPENS -Dlog4j2.configurationFile="$SPARK_HOME/conf/log4j2-daemon.properties"
+  -cp "$SPARK_HOME/conf:$SPARK_HOME/jars/*")
+start spark-master "${SPARK_DAEMON[@]}" org.apache.spark.deploy.master.Master \
+  --host 127.0.0.1 --port "$SPARK_PORT" --webui-port 0
+wait_for_log "$LOGS/spark-master.log" "Starting Spark master at" 60
+start spark-worker "${SPARK_DAEMON[@]}" org.apache.spark.deploy.worker.Worker \
+  --host 127.0.0.1 --webui-port 0 --cores 2 --memory 2g --work-dir "$WORK/spark-work" \
+  "spark://127.0.0.1:$SPARK_PORT"
+wait_for_log "$LOGS/spark-worker.log" "Successfully registered with master" 60
+
+step "submit to Spark: scripts/run spark-cluster"
+SPARK_MASTER=spark://127.0.0.1:$SPARK_PORT \
+  SUBMIT_ARGS="--executor-memory 1g --total-executor-cores 2 --conf spark.ui.enabled=false" \
+  foreground scripts/run spark-cluster --input="$INPUT/part-*" --output="$WORK/out-spark" --numShards=$SHARDS
+grep -q "Asked to launch executor" "$LOGS/spark-worker.log" # the tasks ran in the cluster's executors
+stop_all
+
+# ---------------------------------------------------------------- Flink session cluster
+step "start a Flink session cluster (JobManager and TaskManager)"
+FLINK_REST_PORT=$(free_port 8081)
+FLINK_RPC_PORT=$(free_port 6123)
+export FLINK_CONF_DIR=$FLINK_HOME/conf FLINK_PLUGINS_DIR=$FLINK_HOME/plugins
+mkdir -p "$FLINK_CONF_DIR" "$FLINK_PLUGINS_DIR" "$FLINK_HOME/bin" "$WORK/flink-tmp"
+cat > "$FLINK_CONF_DIR/flink-conf.yaml" <<EOF
+jobmanager.rpc.address: 127.0.0.1
+jobmanager.rpc.port: $FLINK_RPC_PORT
+jobmanager.bind-host: 127.0.0.1
+taskmanager.bind-host: 127.0.0.1
+taskmanager.host: 127.0.0.1
+rest.address: 127.0.0.1
+rest.bind-address: 127.0.0.1
+rest.port: $FLINK_REST_PORT
+jobmanager.memory.process.size: 1024m
+taskmanager.memory.process.size: 1536m
+taskmanager.numberOfTaskSlots: 2
+parallelism.default: 2
+io.tmp.dirs: $WORK/flink-tmp
+EOF
+for name in log4j log4j-cli; do
+  level=info
+  [ $name = log4j-cli ] && level=warn
+  cat > "$FLINK_CONF_DIR/$name.properties" <<EOF
+rootLogger.level = $level
+rootLogger.appenderRef.out.ref = out
+appender.out.type = Console
+appender.out.name = out
+appender.out.target = SYSTEM_ERR
+appender.out.layout.type = PatternLayout
+appender.out.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n
+logger.metrics.name = org.apache.flink.metrics.MetricGroup
+logger.metrics.level = error
+# This Flink home has no YARN support (flink-yarn): the CLI says so with a stack trace.
+logger.cli.name = org.apache.flink.client.cli.CliFrontend
+logger.cli.level = error
+EOF
+done
+# Stand-in for the distribution's bin/flink: the same entry point, CliFrontend.
+cat > "$FLINK_HOME/bin/flink" <<EOF
+#!/usr/bin/env bash
+export FLINK_CONF_DIR="$FLINK_CONF_DIR" FLINK_PLUGINS_DIR="$FLINK_PLUGINS_DIR"
+exec "$JAVA" $OPENS -Dlog4j.configurationFile="file:$FLINK_CONF_DIR/log4j-cli.properties" \
+  -cp "$FLINK_HOME/lib/*" org.apache.flink.client.cli.CliFrontend "\$@"
+EOF
+chmod +x "$FLINK_HOME/bin/flink"
+# Memory flags the way Flink's own jobmanager.sh and taskmanager.sh compute them.
+flink_resources() { # flink_resources GET_JM_RESOURCE_PARAMS|GET_TM_RESOURCE_PARAMS -> 2 lines
+  "$JAVA" -cp "$FLINK_HOME/lib/*" -Dlog4j.configurationFile="file:$FLINK_CONF_DIR/log4j-cli.properties" \
+    org.apache.flink.runtime.util.bash.BashJavaUtils "$1" --configDir "$FLINK_CONF_DIR" \
+    | sed -n 's/^BASH_JAVA_UTILS_EXEC_RESULT://p' | tail -n 2
+}
+jm=$(flink_resources GET_JM_RESOURCE_PARAMS)
+tm=$(flink_resources GET_TM_RESOURCE_PARAMS)
+[ "$(echo "$jm" | wc -l)" = 2 ] && [ "$(echo "$tm" | wc -l)" = 2 ] || { echo "BashJavaUtils: $jm $tm" >&2; exit 1; }
+FLINK_DAEMON=($OPENS -Dlog4j.configurationFile="file:$FLINK_CONF_DIR/log4j.properties" -cp "$FLINK_HOME/lib/*")
+# shellcheck disable=SC2046 # the flag lists are meant to be split
+start flink-jobmanager "$JAVA" $(echo "$jm" | head -n1) "${FLINK_DAEMON[@]}" \
+  org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint --configDir "$FLINK_CONF_DIR" \
+  $(echo "$jm" | tail -n1)
+wait_for_log "$LOGS/flink-jobmanager.log" "Rest endpoint listening at" 60
+# shellcheck disable=SC2046
+start flink-taskmanager "$JAVA" $(echo "$tm" | head -n1) "${FLINK_DAEMON[@]}" \
+  org.apache.flink.runtime.taskexecutor.TaskManagerRunner --configDir "$FLINK_CONF_DIR" \
+  $(echo "$tm" | tail -n1)
+wait_for_log "$LOGS/flink-jobmanager.log" "Registering TaskManager with ResourceID" 60
+
+step "submit to Flink: scripts/run flink-cluster (flink run)"
+FLINK_HOME=$FLINK_HOME foreground scripts/run flink-cluster \
+  --input="$INPUT/part-*" --output="$WORK/out-flink-run" --numShards=$SHARDS
+
+step "submit to Flink from a client JVM: scripts/run flink-remote (--flinkMaster, --filesToStage)"
+FLINK_HOME=$FLINK_HOME foreground scripts/run flink-remote --flinkMaster="127.0.0.1:$FLINK_REST_PORT" \
+  --input="$INPUT/part-*" --output="$WORK/out-flink-remote" --numShards=$SHARDS
+[ "$(grep -c "Job .* switched from state RUNNING to FINISHED" "$LOGS/flink-jobmanager.log")" = 2 ]
+stop_all
+
+step "compare every output with the DirectRunner's, row by row"
+foreground "$JAVA" -cp "$CHECK_CP" io.github.eec.pipeline.runners.CrossRunnerOutputs "$WORK/expected.properties" $SHARDS \
+  "$WORK/out-direct" "$WORK/out-spark" "$WORK/out-flink-run" "$WORK/out-flink-remote"
+step ""
+
+echo "Cluster test passed. Times:"
+printf '  %s\n' "${timings[@]}"
+printf '  %4d s  total\n' "$SECONDS"

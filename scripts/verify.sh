@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# All the project's tests, on every runner (this is what .ci/run calls):
+#   1. mvn verify                  unit tests, RunnerPortabilityIT on the DirectRunner, bundled-direct jar
+#   2. mvn -Pspark-runner verify   the same, and RunnerPortabilityIT on Spark (local[2]) = DirectRunner
+#   3. mvn -Pflink-runner verify   the same, and RunnerPortabilityIT on Flink (embedded, 2) = DirectRunner
+#   4. scripts/cluster-test.sh     the bundled jars on real Spark and Flink clusters = DirectRunner
+# One Maven build per profile: each runner has its own class path (Spark and Flink do not share one).
+# Skip the cluster test with SKIP_CLUSTER_TEST=1. Prints how long each part took.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Every JVM that runs Spark or Flink gets the same module flags: the pom's (tests, exec:exec@run)
+# and .mvn/jvm.config's (Maven's own JVM, for exec:java; read by the scripts) must agree.
+pom_flags=$(sed -n 's:.*<jvm.opens>\(.*\)</jvm.opens>.*:\1:p' pom.xml | tr ' ' '\n' | sort)
+if [ "$pom_flags" != "$(sort .mvn/jvm.config)" ]; then
+  echo "pom.xml <jvm.opens> and .mvn/jvm.config list different JVM flags" >&2
+  exit 1
+fi
+
+times=()
+part() { # part NAME COMMAND...
+  local name=$1 start=$SECONDS
+  shift
+  echo "==== $name: $*"
+  "$@"
+  times+=("$(printf '%5d s  %s' $((SECONDS - start)) "$name")")
+}
+
+part "Direct" mvn -B -ntp verify
+part "Spark" mvn -B -ntp -Pspark-runner verify
+part "Flink" mvn -B -ntp -Pflink-runner verify
+if [ -z "${SKIP_CLUSTER_TEST:-}" ]; then
+  part "clusters" env SKIP_BUILD=1 scripts/cluster-test.sh
+fi
+
+echo "All tests passed. Times:"
+printf '  %s\n' "${times[@]}"
+printf '  %5d s  total\n' "$SECONDS"
