@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # All the project's tests, on every runner (this is what .ci/run calls):
 #   1. mvn verify                  unit tests, RunnerPortabilityIT on the DirectRunner, bundled-direct jar
-#   2. mvn -Pspark-runner verify   the same, and RunnerPortabilityIT on Spark (local[2]) = DirectRunner
-#   3. mvn -Pflink-runner verify   the same, and RunnerPortabilityIT on Flink (embedded, 2) = DirectRunner
+#   2. mvn -Pspark-runner verify   RunnerPortabilityIT on Spark (local[2]) = DirectRunner, the profile's
+#                                  class-path tests (runners/*Test), bundled-spark jar
+#   3. mvn -Pflink-runner verify   the same on Flink (embedded, parallelism 2)
 #   4. scripts/cluster-test.sh     the bundled jars on real Spark and Flink clusters = DirectRunner
 # One Maven build per profile: each runner has its own class path (Spark and Flink do not share one).
 # Skip the cluster test with SKIP_CLUSTER_TEST=1. Prints how long each part took.
@@ -27,8 +28,11 @@ part() { # part NAME COMMAND...
 }
 
 part "Direct" mvn -B -ntp verify
-part "Spark" mvn -B -ntp -Pspark-runner verify
-part "Flink" mvn -B -ntp -Pflink-runner verify
+# The other unit tests run on the DirectRunner whatever the profile: once (step 1) is enough.
+per_profile_tests=(-Dtest='io.github.eec.pipeline.runners.*Test' -Dsurefire.failIfNoSpecifiedTests=false)
+part "Spark" mvn -B -ntp -Pspark-runner verify "${per_profile_tests[@]}"
+part "Flink" mvn -B -ntp -Pflink-runner verify "${per_profile_tests[@]}"
+
 if [ -z "${SKIP_CLUSTER_TEST:-}" ]; then
   part "clusters" env SKIP_BUILD=1 scripts/cluster-test.sh
 fi
