@@ -66,14 +66,14 @@ public interface HourlyMetricsOptions extends PipelineOptions {
 
   void setMaxRejectedFraction(double value);
 
-  @Description("Reject readings with power above this ceiling, in mW (default 10 MW).")
-  @Default.Double(1e10)
+  @Description("Reject readings with power above this ceiling, in mW (default 1 GW).")
+  @Default.Double(1e12)
   double getMaxPowerMw();
 
   void setMaxPowerMw(double value);
 
-  @Description("Reject readings whose energy register is above this ceiling, in mWh (default 1 TWh).")
-  @Default.Double(1e15)
+  @Description("Reject readings whose energy register is above this ceiling, in mWh (default 1 PWh).")
+  @Default.Double(1e18)
   double getMaxEnergyMwh();
 
   void setMaxEnergyMwh(double value);

@@ -3,8 +3,8 @@ package io.github.eec.pipeline.parse;
 import io.github.eec.pipeline.options.HourlyMetricsOptions;
 import io.github.eec.pipeline.options.OptionsValidator;
 import java.io.Serializable;
-import java.time.Instant;
 import java.time.ZoneId;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /** What makes a line an acceptable reading beyond its syntax: zone of local times and plausible ranges. */
 public final class ReadingRules implements Serializable {
@@ -27,12 +27,9 @@ public final class ReadingRules implements Serializable {
 
   /** The defaults of {@link HourlyMetricsOptions} in the given zone. */
   public static ReadingRules defaults(String zoneId) {
-    return new ReadingRules(
-        zoneId,
-        1e10,
-        1e15,
-        Instant.parse("2000-01-01T00:00:00Z").toEpochMilli(),
-        Instant.parse("2100-01-01T00:00:00Z").toEpochMilli());
+    HourlyMetricsOptions defaults = PipelineOptionsFactory.as(HourlyMetricsOptions.class);
+    defaults.setTimeZone(zoneId);
+    return from(defaults);
   }
 
   public static ReadingRules from(HourlyMetricsOptions o) {
