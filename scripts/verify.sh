@@ -19,11 +19,13 @@ if [ "$pom_flags" != "$(sort .mvn/jvm.config)" ]; then
 fi
 
 times=()
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 part() { # part NAME COMMAND...
   local name=$1 start=$SECONDS
   shift
   echo "==== $name: $*"
-  "$@"
+  "$@" 2>&1 | tee -a "$log"
   times+=("$(printf '%5d s  %s' $((SECONDS - start)) "$name")")
 }
 
@@ -40,3 +42,7 @@ fi
 echo "All tests passed. Times:"
 printf '  %s\n' "${times[@]}"
 printf '  %5d s  total\n' "$SECONDS"
+# Surefire and failsafe totals of every build (their per-class lines end in "-- in CLASS").
+sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^\[[A-Z]+\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' |
+  awk -F'[:,] *' '{run += $2; failed += $4 + $6; skipped += $8}
+    END {printf "tests: %d passed, %d failed, %d skipped\n", run - failed - skipped, failed, skipped}'
