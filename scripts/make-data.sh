@@ -4,6 +4,9 @@
 #   scripts/make-data.sh sample   data/sample/ + data/sample-expected/   (committed, ~3 MB)
 #   scripts/make-data.sh 100mb    data/100mb/  + data/100mb-expected/    (git-ignored)
 #   scripts/make-data.sh 1gb      data/1gb/    + data/1gb-expected/      (git-ignored)
+#   scripts/make-data.sh bench-100mb  data/bench-100mb/  100 meters, 5 h of 1 s readings   (git-ignored)
+#   scripts/make-data.sh bench-1gb    data/bench-1gb/    the same 100 meters, 52 h         (git-ignored)
+#                                 (scripts/benchmark.sh: same meters, so memory vs size is comparable)
 #   scripts/make-data.sh bench    generator throughput, plain and gzip, into target/bench/
 #
 # The generator needs only the JDK, so it is compiled here with javac on its own: the data can be
@@ -56,6 +59,15 @@ case "${1:-}" in
         --groundTruth=data/1gb-expected/readings.expected.csv.gz
     du -sh data/1gb
     ;;
+  bench-100mb | bench-1gb)
+    # The benchmark's pair: the same 100 meters (same seed), per-second readings, only the duration
+    # differs (18.0 M vs 1.8 M lines), so peak memory can be compared at a fixed number of meters.
+    rm -rf "data/$1"
+    if [ "$1" = bench-100mb ]; then duration=5h; shards=2; else duration=52h; shards=4; fi
+    gen --meters=100 --start=2024-03-01 --duration=$duration --period=1s --seed=4242 \
+        --shards=$shards --faultRate=0.00001 --output="data/$1"
+    du -sh "data/$1"
+    ;;
   bench)
     # Throughput of writing ~95 MB of 1 s readings in 2 shards on 2 threads; each run is a fresh JVM.
     rm -rf target/bench
@@ -67,7 +79,7 @@ case "${1:-}" in
     rm -rf target/bench
     ;;
   *)
-    echo "usage: $0 sample|100mb|1gb|bench" >&2
+    echo "usage: $0 sample|100mb|1gb|bench-100mb|bench-1gb|bench" >&2
     exit 2
     ;;
 esac

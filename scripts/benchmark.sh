@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# The benchmark of BENCHMARKS.md: the job on each runner, and the native Spark SQL baseline, on the
+# same data in the same run; medians of RUNS runs; every runner as a ratio to the baseline.
+#
+#   scripts/benchmark.sh                       100 MB and 1 GB, 3 runs each, all four ways
+#   RUNS=5 RUNS_1GB=1 scripts/benchmark.sh     fewer runs on 1 GB when time is short
+#   SIZES=100mb WAYS="native flink" scripts/benchmark.sh
+#   FLINK_ARGS="--maxBundleSize=1000" scripts/benchmark.sh   an option on top of the runner profile
+#
+# Ways: native (NativeSparkSqlHourly, local[2]), direct (DirectRunner, default settings), spark
+# (SparkRunner, local[2]), flink (FlinkRunner, embedded cluster, parallelism 2). Each run is a fresh
+# JVM started with plain `java` from the bundled jars (engines on the class path, as a cluster would
+# provide them), with the flags of .mvn/jvm.config, under /usr/bin/time -v: wall time, CPU time
+# (user + sys) and peak RSS. Runs are interleaved (run 1 of every way, then run 2, ...) so a load
+# change on the machine hits every way alike.
+#
+# Data: data/bench-100mb and data/bench-1gb (scripts/make-data.sh bench-100mb|bench-1gb, made here if
+# missing): the same 100 meters, per-second readings. Options come from runner-profiles/direct.args,
+# spark-local.args and flink-local.args (minus the master, set here), plus DIRECT_ARGS, SPARK_ARGS,
+# FLINK_ARGS. BUILD=0 reuses the bundled jars in target/ instead of building them.
+# Writes WORK/runs.tsv (one line a run) and WORK/results.md (the table); WORK defaults to
+# target/benchmark.
+#
+#   scripts/benchmark.sh jmh [JMH options]     the JMH micro-benchmarks (src/test/java/.../bench), e.g.
+#   scripts/benchmark.sh jmh -f 1 -wi 3 -i 5 ParseBenchmark     then the accumulator's encoded sizes
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = jmh ]; then
+  shift
+  # The benchmarks compile with the tests; their class path is the test class path.
+  mvn -B -q -o test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/jmh.cp
+  cp="target/test-classes:target/classes:$(cat target/jmh.cp)"
+  java -cp "$cp" org.openjdk.jmh.Main "$@"
+  java -cp "$cp" io.github.eec.pipeline.bench.AccumulatorBenchmark
+  exit
+fi
+
+RUNS=${RUNS:-3}
+RUNS_100MB=${RUNS_100MB:-$RUNS}
+RUNS_1GB=${RUNS_1GB:-$RUNS}
+SIZES=${SIZES:-100mb 1gb}
+WAYS=${WAYS:-native direct spark flink}
+WORK=${WORK:-target/benchmark}
+BUILD=${BUILD:-1}
+MAIN=io.github.eec.pipeline.HourlyMetricsPipeline
+NATIVE=io.github.eec.bench.NativeSparkSqlHourly
+
+mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd)
+# shellcheck disable=SC2207 # one flag per line
+JVM=($(cat .mvn/jvm.config) ${JAVA_OPTS:-})
+export SPARK_LOCAL_IP=127.0.0.1
+
+# The bundled jars, copied so a build running meanwhile does not change them under the benchmark,
+# and the engines' class paths (Spark with spark-sql for the baseline; Flink), as `provided` resolves.
+if [ "$BUILD" = 1 ]; then
+  echo "building the bundled jars (direct, flink, spark with the baseline)" >&2
+  mvn -B -q -o package -DskipTests -Pdirect-runner
+  mvn -B -q -o package -DskipTests -Pflink-runner
+  mvn -B -q -o package -DskipTests -Pspark-runner,bench
+fi
+mkdir -p "$WORK/jars"
+for r in direct spark flink; do cp target/eec-pipeline-bundled-$r.jar "$WORK/jars/"; done
+unzip -l "$WORK/jars/eec-pipeline-bundled-spark.jar" | grep "${NATIVE//.//}.class" >/dev/null ||
+  { echo "the Spark jar lacks the baseline: build it with -Pspark-runner,bench (or BUILD=1)" >&2; exit 2; }
+[ -s "$WORK/spark.cp" ] || mvn -B -q -o -Pspark-runner,bench dependency:build-classpath \
+  -Dmdep.includeScope=provided -Dmdep.outputFile="$WORK/spark.cp"
+[ -s "$WORK/flink.cp" ] || mvn -B -q -o -Pflink-runner dependency:build-classpath \
+  -Dmdep.includeScope=provided -Dmdep.outputFile="$WORK/flink.cp"
+
+# A runner profile's options, without comments, JVM flags and the options set here.
+profile() {
+  grep -v -E '^\s*(#|$)|^--add-|^--sparkMaster=|^--parallelism=' "runner-profiles/$1.args"
+}
+
+command_for() { # way input output
+  local way=$1 input=$2 output=$3
+  case "$way" in
+    native)
+      echo java "${JVM[@]}" -cp "$WORK/jars/eec-pipeline-bundled-spark.jar:$(cat "$WORK/spark.cp")" \
+        "$NATIVE" "$input" "$output" "local[2]" ;;
+    direct)
+      echo java "${JVM[@]}" -jar "$WORK/jars/eec-pipeline-bundled-direct.jar" $(profile direct) \
+        ${DIRECT_ARGS:-} --input="$input" --output="$output" --overwrite=true ;;
+    spark)
+      echo java "${JVM[@]}" -cp "$WORK/jars/eec-pipeline-bundled-spark.jar:$(cat "$WORK/spark.cp")" "$MAIN" \
+        $(profile spark-local) --sparkMaster='local[2]' ${SPARK_ARGS:-} \
+        --input="$input" --output="$output" --overwrite=true ;;
+    flink)
+      echo java "${JVM[@]}" -cp "$WORK/jars/eec-pipeline-bundled-flink.jar:$(cat "$WORK/flink.cp")" "$MAIN" \
+        $(profile flink-local) --parallelism=2 ${FLINK_ARGS:-} \
+        --input="$input" --output="$output" --overwrite=true ;;
+    *) echo "unknown way $way" >&2; exit 2 ;;
+  esac
+}
+
+tsv=$WORK/runs.tsv
+[ -f "$tsv" ] || printf 'size\tway\trun\twall_s\tcpu_s\tmax_rss_mb\tinput_mb\tlines\trows\n' > "$tsv"
+stamp=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+
+for size in $SIZES; do
+  data=data/bench-$size
+  ls "$data"/readings-* >/dev/null 2>&1 || scripts/make-data.sh "bench-$size"
+  input="$PWD/$data/readings-*"
+  input_mb=$(cat "$data"/readings-* | wc -c | awk '{printf "%.1f", $1 / 1e6}')
+  lines=$(cat "$data"/readings-* | wc -l)
+  runs=$RUNS_100MB; [ "$size" = 1gb ] && runs=$RUNS_1GB
+  for run in $(seq 1 "$runs"); do
+    for way in $WAYS; do
+      out=$WORK/out-$size-$way
+      log=$WORK/$size-$way-$run.log
+      rm -rf "$out"
+      # The command is split into words (no option has blanks), with the input glob left for the job.
+      set -f
+      # shellcheck disable=SC2046
+      set -- $(command_for "$way" "$input" "$out")
+      set +f
+      start=$(date +%s.%N)
+      if ! /usr/bin/time -v -o "$log.time" "$@" > "$log" 2>&1; then
+        echo "$size $way run $run failed: see $log" >&2; exit 1
+      fi
+      end=$(date +%s.%N)
+      wall=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }')
+      cpu=$(awk -F': ' '/User time|System time/ { t += $2 } END { printf "%.2f", t }' "$log.time")
+      rss=$(awk -F': ' '/Maximum resident/ { printf "%.0f", $2 / 1024 }' "$log.time")
+      rows=$(grep -m1 -o -E 'hourly rows written +[0-9,]+' "$log" | tr -dc '0-9')
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+        "$size" "$way" "$stamp/$run" "$wall" "$cpu" "$rss" "$input_mb" "$lines" "$rows" >> "$tsv"
+      echo "$size $way run $run: ${wall}s wall, ${cpu}s CPU, ${rss} MB RSS, ${rows} rows" >&2
+    done
+  done
+done
+
+# The table: medians of this invocation's runs (stamp), each way's wall time over the baseline's.
+awk -F'\t' -v stamp="$stamp" -v sizes="$SIZES" -v ways="$WAYS" '
+  function median(list,   a, n, i, j, t) {
+    n = split(list, a, " ")
+    for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  NR > 1 && index($3, stamp "/") == 1 {
+    k = $1 SUBSEP $2
+    wall[k] = wall[k] " " $4; cpu[k] = cpu[k] " " $5; rss[k] = rss[k] " " $6
+    n[k]++; mb[$1] = $7; lines[$1] = $8; rows[k] = $9
+  }
+  END {
+    name["native"] = "native Spark SQL, local[2] (baseline)"; name["direct"] = "DirectRunner (defaults)"
+    name["spark"] = "SparkRunner, local[2]"; name["flink"] = "FlinkRunner, parallelism 2"
+    print "| data | way | runs | wall s | × baseline | CPU s | max RSS MB | MB/s | readings/s | rows |"
+    print "|---|---|---|---|---|---|---|---|---|---|"
+    ns = split(sizes, S, " "); nw = split(ways, W, " ")
+    for (s = 1; s <= ns; s++) {
+      b = (S[s] SUBSEP "native") in n ? median(wall[S[s] SUBSEP "native"]) : 0
+      for (w = 1; w <= nw; w++) {
+        k = S[s] SUBSEP W[w]; if (!(k in n)) continue
+        m = median(wall[k])
+        printf "| %s (%s MB, %.1f M lines) | %s | %d | %.1f | %s | %.1f | %.0f | %.1f | %.2f M | %s |\n",
+          S[s], mb[S[s]], lines[S[s]] / 1e6, name[W[w]], n[k], m, b ? sprintf("%.2f", m / b) : "–",
+          median(cpu[k]), median(rss[k]), mb[S[s]] / m, lines[S[s]] / m / 1e6, rows[k]
+      }
+    }
+  }' "$tsv" | tee "$WORK/results.md"
+echo "(medians of this run, $stamp; all runs in $tsv)" | tee -a "$WORK/results.md"
