@@ -65,6 +65,10 @@ public final class HourlyAccumulator {
     }
   }
 
+  public boolean isEmpty() {
+    return count == 0;
+  }
+
   public long count() {
     return count;
   }

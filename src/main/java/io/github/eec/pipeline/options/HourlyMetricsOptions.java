@@ -52,7 +52,7 @@ public interface HourlyMetricsOptions extends PipelineOptions {
   @Description(
       "Count a reading only once when several lines have the same meter and time (at-least-once "
           + "delivery upstream); the one kept is the smallest by (energy, power). Costs a shuffle "
-          + "of every reading keyed by meter and time.")
+          + "of every reading, grouped by meter and hour.")
   @Default.Boolean(false)
   boolean getDedupe();
 

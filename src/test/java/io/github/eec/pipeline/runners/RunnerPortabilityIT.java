@@ -39,7 +39,7 @@ public class RunnerPortabilityIT {
    * Options each profile's test run pins, on top of its runner-profiles/ file. The DirectRunner's
    * element-cloning checks are off, as in {@code main}: the unit tests run with them.
    */
-  private static final Map<String, List<String>> TEST_OVERRIDES =
+  static final Map<String, List<String>> TEST_OVERRIDES =
       Map.of(
           "direct", List.of("--enforceImmutability=false", "--enforceEncodability=false"),
           "spark-local", List.of("--sparkMaster=local[2]"),
