@@ -1,6 +1,7 @@
 package io.github.eec.pipeline;
 
 import io.github.eec.pipeline.aggregate.HourlyAccumulator;
+import io.github.eec.pipeline.aggregate.HourlyEnergyCalculator;
 import io.github.eec.pipeline.aggregate.HourlyStatsCombineFn;
 import io.github.eec.pipeline.aggregate.InterpolateHourlyEnergy;
 import io.github.eec.pipeline.model.HourlyMeterStats;
@@ -31,15 +32,18 @@ public final class ComputeHourlyMetrics extends PTransform<PCollection<KV<String
 
   private final ReadingRules rules;
   private final boolean dedupe;
+  private final int meterGroups;
 
-  public ComputeHourlyMetrics(ReadingRules rules, boolean dedupe) {
+  /** {@code meterGroups}: see {@link InterpolateHourlyEnergy}; it changes how the work is split, not the result. */
+  public ComputeHourlyMetrics(ReadingRules rules, boolean dedupe, int meterGroups) {
     this.rules = rules;
     this.dedupe = dedupe;
+    this.meterGroups = meterGroups;
   }
 
   /** Default rules in {@code timeZone}, without dedupe. */
   public ComputeHourlyMetrics(String timeZone) {
-    this(ReadingRules.defaults(timeZone), false);
+    this(ReadingRules.defaults(timeZone), false, InterpolateHourlyEnergy.MANY_GROUPS);
   }
 
   @Override
@@ -50,7 +54,7 @@ public final class ComputeHourlyMetrics extends PTransform<PCollection<KV<String
         parsed
             .get(ParseReadingFn.PARTIALS)
             .apply("AddEventTimestamps", WithTimestamps.of(ComputeHourlyMetrics::eventTime))
-            .apply("HourlyWindows", Window.into(FixedWindows.of(Duration.standardHours(1))));
+            .apply("HourlyWindows", Window.into(FixedWindows.of(Duration.millis(HourlyEnergyCalculator.HOUR_MILLIS))));
     if (dedupe) {
       // After windowing: duplicates share their instant, hence their window.
       partials = partials.apply("DropDuplicateReadings", new DropDuplicateReadings());
@@ -58,7 +62,7 @@ public final class ComputeHourlyMetrics extends PTransform<PCollection<KV<String
     PCollection<HourlyMeterStats> hourly =
         partials
             .apply("HourlyStats", Combine.perKey(new HourlyStatsCombineFn()))
-            .apply("InterpolateHourlyEnergy", new InterpolateHourlyEnergy());
+            .apply("InterpolateHourlyEnergy", new InterpolateHourlyEnergy(meterGroups));
     return PCollectionTuple.of(HOURLY, hourly).and(REJECTS, parsed.get(ParseReadingFn.REJECTS));
   }
 

@@ -82,6 +82,7 @@ public class CommandLineTest {
     assertOptionError("--output", in, "--output=/proc/forbidden/out");
     assertOptionError("--timeZone", in, out, "--timeZone=Mars/Olympus");
     assertOptionError("--numShards", in, out, "--numShards=0");
+    assertOptionError("--meterGroups", in, out, "--meterGroups=-1");
     assertOptionError("--maxRejectedFraction", in, out, "--maxRejectedFraction=1.5");
     assertOptionError("--earliestTime", in, out, "--earliestTime=yesterday");
     assertOptionError("NoSuchRunner", in, out, "--runner=NoSuchRunner");

@@ -5,8 +5,11 @@ import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.pipeline.model.HourlyMeterStatsCoder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -23,42 +26,92 @@ import org.apache.beam.sdk.values.PCollection;
  * The step after the hourly combine: brings each meter's hours together (global window) so each
  * hour's energy can use the neighbouring hours' anchor readings, and emits the output rows.
  *
- * <p>Only one small accumulator per meter-hour crosses this shuffle, so a meter's whole history
- * (8,760 hours a year) fits comfortably in memory.
+ * <p>Hours are grouped by <em>meter group</em>: a hash of the meter id modulo {@code meterGroups}.
+ * Every meter lies wholly in one group and is computed on its own inside it, so the result does not
+ * depend on the number of groups; only the runner's work does. With a group per meter (about, for a
+ * large count) a cluster spreads the step over as many workers as it likes; the DirectRunner, though,
+ * hands every group to each later step as a bundle of its own, at a fixed cost of milliseconds per
+ * bundle and step, so it runs best with few groups (see {@code --meterGroups}).
+ *
+ * <p>Only one small accumulator per meter-hour crosses this shuffle: a meter's whole history (8,760
+ * hours a year) is about 1 MB.
  */
 public class InterpolateHourlyEnergy
     extends PTransform<PCollection<KV<String, HourlyAccumulator>>, PCollection<HourlyMeterStats>> {
+  /** Groups when the runner does not ask for fewer: meters rarely share a group, groups stay small. */
+  public static final int MANY_GROUPS = 1 << 16;
+
+  private final int meterGroups;
+
+  public InterpolateHourlyEnergy(int meterGroups) {
+    if (meterGroups < 1) {
+      throw new IllegalArgumentException("meterGroups must be at least 1, got " + meterGroups);
+    }
+    this.meterGroups = meterGroups;
+  }
+
+  public InterpolateHourlyEnergy() {
+    this(MANY_GROUPS);
+  }
 
   @Override
   public PCollection<HourlyMeterStats> expand(PCollection<KV<String, HourlyAccumulator>> hourly) {
     return hourly
-        .apply("AttachHourStart", ParDo.of(new AttachHourStartFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), MeterHourCoder.of()))
-        .apply("IntoGlobalWindow", Window.<KV<String, MeterHour>>into(new GlobalWindows()))
-        .apply("GroupHoursByMeter", GroupByKey.create())
+        .apply("KeyByMeterGroup", ParDo.of(new KeyByMeterGroupFn(meterGroups)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), MeterHourCoder.of())))
+        .apply("IntoGlobalWindow", Window.<KV<Integer, KV<String, MeterHour>>>into(new GlobalWindows()))
+        .apply("GroupHoursByMeterGroup", GroupByKey.create())
         .apply("ComputeHourlyRows", ParDo.of(new ComputeRowsFn()))
         .setCoder(HourlyMeterStatsCoder.of());
   }
 
-  static class AttachHourStartFn extends DoFn<KV<String, HourlyAccumulator>, KV<String, MeterHour>> {
+  /** The group of a meter id: deterministic on every JVM (String.hashCode is specified), well mixed. */
+  public static int meterGroup(String meter, int meterGroups) {
+    int h = meter.hashCode();
+    // MurmurHash3's finalizer: ids that differ only in their last digits spread over all groups.
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    h ^= h >>> 16;
+    return Math.floorMod(h, meterGroups);
+  }
+
+  /** Keys each meter-hour by its meter's group, and pins down its hour (the window's start). */
+  static class KeyByMeterGroupFn extends DoFn<KV<String, HourlyAccumulator>, KV<Integer, KV<String, MeterHour>>> {
+    private final int meterGroups;
+
+    KeyByMeterGroupFn(int meterGroups) {
+      this.meterGroups = meterGroups;
+    }
+
     @ProcessElement
     public void process(
-        @Element KV<String, HourlyAccumulator> e, IntervalWindow window, OutputReceiver<KV<String, MeterHour>> out) {
-      out.output(KV.of(e.getKey(), new MeterHour(window.start().getMillis(), e.getValue())));
+        @Element KV<String, HourlyAccumulator> e,
+        IntervalWindow window,
+        OutputReceiver<KV<Integer, KV<String, MeterHour>>> out) {
+      String meter = e.getKey();
+      out.output(KV.of(meterGroup(meter, meterGroups), KV.of(meter, new MeterHour(window.start().getMillis(), e.getValue()))));
     }
   }
 
-  static class ComputeRowsFn extends DoFn<KV<String, Iterable<MeterHour>>, HourlyMeterStats> {
+  /** Splits a group into its meters (in id order, so output order is reproducible) and computes each. */
+  static class ComputeRowsFn extends DoFn<KV<Integer, Iterable<KV<String, MeterHour>>>, HourlyMeterStats> {
     private final Counter resets = Metrics.counter(PipelineCounters.NAMESPACE, PipelineCounters.REGISTER_RESETS);
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<MeterHour>> meterHours, OutputReceiver<HourlyMeterStats> out) {
-      List<MeterHour> hours = new ArrayList<>();
-      meterHours.getValue().forEach(hours::add);
+    public void process(
+        @Element KV<Integer, Iterable<KV<String, MeterHour>>> group, OutputReceiver<HourlyMeterStats> out) {
+      Map<String, List<MeterHour>> byMeter = new TreeMap<>();
+      for (KV<String, MeterHour> hour : group.getValue()) {
+        byMeter.computeIfAbsent(hour.getKey(), m -> new ArrayList<>()).add(hour.getValue());
+      }
       long resetCount = 0;
-      for (HourlyMeterStats row : HourlyEnergyCalculator.compute(meterHours.getKey(), hours)) {
-        resetCount += row.registerResets();
-        out.output(row);
+      for (Map.Entry<String, List<MeterHour>> meter : byMeter.entrySet()) {
+        for (HourlyMeterStats row : HourlyEnergyCalculator.compute(meter.getKey(), meter.getValue())) {
+          resetCount += row.registerResets();
+          out.output(row);
+        }
       }
       resets.inc(resetCount);
     }

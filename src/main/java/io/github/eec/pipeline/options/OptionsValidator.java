@@ -26,6 +26,10 @@ public final class OptionsValidator {
     if (o.getNumShards() < 1 || o.getNumShards() > 10_000) {
       throw new InvalidOptionException("numShards", "must be between 1 and 10000, got " + o.getNumShards());
     }
+    if (o.getMeterGroups() < 0 || o.getMeterGroups() > 1 << 20) {
+      throw new InvalidOptionException(
+          "meterGroups", "must be between 0 (automatic) and 1048576, got " + o.getMeterGroups());
+    }
     if (!(o.getMaxRejectedFraction() >= 0 && o.getMaxRejectedFraction() <= 1)) {
       throw new InvalidOptionException(
           "maxRejectedFraction", "must be a share between 0 and 1 (e.g. 0.05), got " + o.getMaxRejectedFraction());

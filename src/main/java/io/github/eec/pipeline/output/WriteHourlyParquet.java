@@ -3,15 +3,14 @@ package io.github.eec.pipeline.output;
 import io.github.eec.pipeline.metrics.PipelineCounters;
 import io.github.eec.pipeline.model.HourlyMeterStats;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.WriteFilesResult;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Contextful;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
@@ -30,24 +29,28 @@ public class WriteHourlyParquet extends PTransform<PCollection<HourlyMeterStats>
 
   @Override
   public WriteFilesResult<Void> expand(PCollection<HourlyMeterStats> rows) {
-    return rows.apply("ToAvroRecords", ParDo.of(new ToRecordFn()))
-        .setCoder(AvroCoder.of(GenericRecord.class, HourlyStatsSchema.SCHEMA))
-        .apply(
-            "WriteParquetFiles",
-            FileIO.<GenericRecord>write()
-                .via(ParquetIO.sink(HourlyStatsSchema.SCHEMA).withCompressionCodec(CompressionCodecName.SNAPPY))
-                .to(directory)
-                .withNaming(new ShardFileNaming("hourly", ".parquet"))
-                .withNumShards(numShards));
+    // The rows become Avro records inside the write, after its shuffle into shards: the shuffle
+    // moves rows in their compact coder, not GenericRecords in AvroCoder (the DirectRunner re-encodes
+    // a shard's buffered rows for every bundle it adds: 3x slower with AvroCoder at 1,800 meters).
+    return rows.apply(
+        "WriteParquetFiles",
+        FileIO.<HourlyMeterStats>write()
+            .via(
+                Contextful.fn(new ToRecord()),
+                ParquetIO.sink(HourlyStatsSchema.SCHEMA).withCompressionCodec(CompressionCodecName.SNAPPY))
+            .to(directory)
+            .withNaming(new ShardFileNaming("hourly", ".parquet"))
+            .withNumShards(numShards));
   }
 
-  static class ToRecordFn extends DoFn<HourlyMeterStats, GenericRecord> {
+  /** One output row as an Avro record, counted as written. */
+  static class ToRecord implements SerializableFunction<HourlyMeterStats, GenericRecord> {
     private final Counter rowsWritten = Metrics.counter(PipelineCounters.NAMESPACE, PipelineCounters.HOURLY_ROWS);
 
-    @ProcessElement
-    public void process(@Element HourlyMeterStats row, OutputReceiver<GenericRecord> out) {
+    @Override
+    public GenericRecord apply(HourlyMeterStats row) {
       rowsWritten.inc();
-      out.output(HourlyStatsSchema.toRecord(row));
+      return HourlyStatsSchema.toRecord(row);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.eec.pipeline.parse;
 
 import io.github.eec.pipeline.aggregate.HourlyAccumulator;
+import io.github.eec.pipeline.aggregate.HourlyEnergyCalculator;
 import java.util.function.BiConsumer;
 
 /**
@@ -12,7 +13,6 @@ import java.util.function.BiConsumer;
  * object; a String is made once per new meter-hour.
  */
 final class BundlePartials {
-  private static final long HOUR_MILLIS = 3_600_000L;
 
   private String[] meters;
   private long[] hours;
@@ -38,7 +38,7 @@ final class BundlePartials {
 
   /** Adds a reading of the meter {@code line[meterStart, meterEnd)}. */
   void add(String line, int meterStart, int meterEnd, long timeMillis, double energyMwh, double powerMw) {
-    long hour = Math.floorDiv(timeMillis, HOUR_MILLIS) * HOUR_MILLIS;
+    long hour = Math.floorDiv(timeMillis, HourlyEnergyCalculator.HOUR_MILLIS) * HourlyEnergyCalculator.HOUR_MILLIS;
     int h = 0;
     for (int i = meterStart; i < meterEnd; i++) {
       h = 31 * h + line.charAt(i);
