@@ -2,20 +2,21 @@
 # The benchmark of BENCHMARKS.md: the job on each runner, and the native Spark SQL baseline, on the
 # same data in the same run; medians of RUNS runs; every runner as a ratio to the baseline.
 #
-#   scripts/benchmark.sh                       100 MB and 1 GB, 3 runs each, all four ways
+#   scripts/benchmark.sh                       100 MB and 1 GB, 3 runs each, all five ways
 #   RUNS=5 RUNS_1GB=1 scripts/benchmark.sh     fewer runs on 1 GB when time is short
+#   SIZES="100mb 1gb 3gb" RUNS_3GB=1 scripts/benchmark.sh   add the 3 GB point (time vs size)
 #   SIZES=100mb WAYS="native flink" scripts/benchmark.sh
 #   FLINK_ARGS="--maxBundleSize=1000" scripts/benchmark.sh   an option on top of the runner profile
 #
-# Ways: native (NativeSparkSqlHourly, local[2]), direct (DirectRunner, default settings), spark
+# Ways: native (NativeSparkSqlHourly, local[2]: the baseline), duckdb (DuckDbHourly, 2 threads), direct (DirectRunner, default settings), spark
 # (SparkRunner, local[2]), flink (FlinkRunner, embedded cluster, parallelism 2). Each run is a fresh
 # JVM started with plain `java` from the bundled jars (engines on the class path, as a cluster would
 # provide them), with the flags of .mvn/jvm.config, under /usr/bin/time -v: wall time, CPU time
 # (user + sys) and peak RSS. Runs are interleaved (run 1 of every way, then run 2, ...) so a load
 # change on the machine hits every way alike.
 #
-# Data: data/bench-100mb and data/bench-1gb (scripts/make-data.sh bench-100mb|bench-1gb, made here if
-# missing): the same 100 meters, per-second readings. Options come from runner-profiles/direct.args,
+# Data: data/bench-100mb, data/bench-1gb, data/bench-3gb (scripts/make-data.sh bench-..., made here
+# if missing): the issue's shape, 1,800 meters, a reading every 8 s, one CSV file each. Options come from runner-profiles/direct.args,
 # spark-local.args and flink-local.args (minus the master, set here), plus DIRECT_ARGS, SPARK_ARGS,
 # FLINK_ARGS. BUILD=0 reuses the bundled jars in target/ instead of building them.
 # Writes WORK/runs.tsv (one line a run) and WORK/results.md (the table); WORK defaults to
@@ -40,12 +41,14 @@ fi
 RUNS=${RUNS:-3}
 RUNS_100MB=${RUNS_100MB:-$RUNS}
 RUNS_1GB=${RUNS_1GB:-$RUNS}
+RUNS_3GB=${RUNS_3GB:-$RUNS}
 SIZES=${SIZES:-100mb 1gb}
-WAYS=${WAYS:-native direct spark flink}
+WAYS=${WAYS:-native duckdb direct spark flink}
 WORK=${WORK:-target/benchmark}
 BUILD=${BUILD:-1}
 MAIN=io.github.eec.pipeline.HourlyMetricsPipeline
 NATIVE=io.github.eec.bench.NativeSparkSqlHourly
+DUCKDB=io.github.eec.bench.DuckDbHourly
 
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
@@ -65,7 +68,7 @@ mkdir -p "$WORK/jars"
 for r in direct spark flink; do cp target/eec-pipeline-bundled-$r.jar "$WORK/jars/"; done
 unzip -l "$WORK/jars/eec-pipeline-bundled-spark.jar" | grep "${NATIVE//.//}.class" >/dev/null ||
   { echo "the Spark jar lacks the baseline: build it with -Pspark-runner,bench (or BUILD=1)" >&2; exit 2; }
-[ -s "$WORK/spark.cp" ] || mvn -B -q -o -Pspark-runner,bench dependency:build-classpath \
+grep -q duckdb_jdbc "$WORK/spark.cp" 2>/dev/null || mvn -B -q -o -Pspark-runner,bench dependency:build-classpath \
   -Dmdep.includeScope=provided -Dmdep.outputFile="$WORK/spark.cp"
 [ -s "$WORK/flink.cp" ] || mvn -B -q -o -Pflink-runner dependency:build-classpath \
   -Dmdep.includeScope=provided -Dmdep.outputFile="$WORK/flink.cp"
@@ -75,12 +78,17 @@ profile() {
   grep -v -E '^\s*(#|$)|^--add-|^--sparkMaster=|^--parallelism=' "runner-profiles/$1.args"
 }
 
-command_for() { # way input output
+command_for() { # way input output gc-log
   local way=$1 input=$2 output=$3
+  # Every JVM logs its collections: the heap left after each one is an upper bound of the live data.
+  local -a JVM=("${JVM[@]}" "-Xlog:gc:file=$4")
   case "$way" in
     native)
       echo java "${JVM[@]}" -cp "$WORK/jars/eec-pipeline-bundled-spark.jar:$(cat "$WORK/spark.cp")" \
         "$NATIVE" "$input" "$output" "local[2]" ;;
+    duckdb)
+      echo java ${JAVA_OPTS:-} -Xlog:gc:file="$4" -cp "$WORK/jars/eec-pipeline-bundled-spark.jar:$(cat "$WORK/spark.cp")" \
+        "$DUCKDB" "$input" "$output" 2 ;;
     direct)
       echo java "${JVM[@]}" -jar "$WORK/jars/eec-pipeline-bundled-direct.jar" $(profile direct) \
         ${DIRECT_ARGS:-} --input="$input" --output="$output" --overwrite=true ;;
@@ -97,7 +105,7 @@ command_for() { # way input output
 }
 
 tsv=$WORK/runs.tsv
-[ -f "$tsv" ] || printf 'size\tway\trun\twall_s\tcpu_s\tmax_rss_mb\tinput_mb\tlines\trows\n' > "$tsv"
+[ -f "$tsv" ] || printf 'size\tway\trun\twall_s\tcpu_s\tmax_rss_mb\tinput_mb\tlines\trows\theap_after_gc_mb\n' > "$tsv"
 stamp=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
 for size in $SIZES; do
@@ -106,7 +114,7 @@ for size in $SIZES; do
   input="$PWD/$data/readings-*"
   input_mb=$(cat "$data"/readings-* | wc -c | awk '{printf "%.1f", $1 / 1e6}')
   lines=$(cat "$data"/readings-* | wc -l)
-  runs=$RUNS_100MB; [ "$size" = 1gb ] && runs=$RUNS_1GB
+  case "$size" in 1gb) runs=$RUNS_1GB ;; 3gb) runs=$RUNS_3GB ;; *) runs=$RUNS_100MB ;; esac
   for run in $(seq 1 "$runs"); do
     for way in $WAYS; do
       out=$WORK/out-$size-$way
@@ -115,7 +123,7 @@ for size in $SIZES; do
       # The command is split into words (no option has blanks), with the input glob left for the job.
       set -f
       # shellcheck disable=SC2046
-      set -- $(command_for "$way" "$input" "$out")
+      set -- $(command_for "$way" "$input" "$out" "$log.gc")
       set +f
       start=$(date +%s.%N)
       if ! /usr/bin/time -v -o "$log.time" "$@" > "$log" 2>&1; then
@@ -126,9 +134,11 @@ for size in $SIZES; do
       cpu=$(awk -F': ' '/User time|System time/ { t += $2 } END { printf "%.2f", t }' "$log.time")
       rss=$(awk -F': ' '/Maximum resident/ { printf "%.0f", $2 / 1024 }' "$log.time")
       rows=$(grep -m1 -o -E 'hourly rows written +[0-9,]+' "$log" | tr -dc '0-9')
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
-        "$size" "$way" "$stamp/$run" "$wall" "$cpu" "$rss" "$input_mb" "$lines" "$rows" >> "$tsv"
-      echo "$size $way run $run: ${wall}s wall, ${cpu}s CPU, ${rss} MB RSS, ${rows} rows" >&2
+      # "Pause Young (Normal) (G1 Evacuation Pause) 300M->120M(1024M)": the largest "after".
+      heap=$(grep -o -E '[0-9]+M->[0-9]+M' "$log.gc" 2>/dev/null | sed 's/.*->//; s/M//' | sort -n | tail -1)
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+        "$size" "$way" "$stamp/$run" "$wall" "$cpu" "$rss" "$input_mb" "$lines" "$rows" "${heap:-}" >> "$tsv"
+      echo "$size $way run $run: ${wall}s wall, ${cpu}s CPU, ${rss} MB RSS, heap after GC ≤ ${heap:-?} MB, ${rows} rows" >&2
     done
   done
 done
@@ -142,23 +152,27 @@ awk -F'\t' -v stamp="$stamp" -v sizes="$SIZES" -v ways="$WAYS" '
   }
   NR > 1 && index($3, stamp "/") == 1 {
     k = $1 SUBSEP $2
-    wall[k] = wall[k] " " $4; cpu[k] = cpu[k] " " $5; rss[k] = rss[k] " " $6
+    wall[k] = wall[k] " " $4; cpu[k] = cpu[k] " " $5; rss[k] = rss[k] " " $6; heap[k] = heap[k] " " ($10 == "" ? 0 : $10)
     n[k]++; mb[$1] = $7; lines[$1] = $8; rows[k] = $9
   }
   END {
     name["native"] = "native Spark SQL, local[2] (baseline)"; name["direct"] = "DirectRunner (defaults)"
     name["spark"] = "SparkRunner, local[2]"; name["flink"] = "FlinkRunner, parallelism 2"
-    print "| data | way | runs | wall s | × baseline | CPU s | max RSS MB | MB/s | readings/s | rows |"
-    print "|---|---|---|---|---|---|---|---|---|---|"
+    name["duckdb"] = "DuckDB, 2 threads"
+    print "| data | way | runs | wall s | × baseline | × DuckDB | CPU s | max RSS MB | heap after GC MB | MB/s | readings/s | rows |"
+    print "|---|---|---|---|---|---|---|---|---|---|---|---|"
     ns = split(sizes, S, " "); nw = split(ways, W, " ")
     for (s = 1; s <= ns; s++) {
       b = (S[s] SUBSEP "native") in n ? median(wall[S[s] SUBSEP "native"]) : 0
+      d = (S[s] SUBSEP "duckdb") in n ? median(wall[S[s] SUBSEP "duckdb"]) : 0
       for (w = 1; w <= nw; w++) {
         k = S[s] SUBSEP W[w]; if (!(k in n)) continue
         m = median(wall[k])
-        printf "| %s (%s MB, %.1f M lines) | %s | %d | %.1f | %s | %.1f | %.0f | %.1f | %.2f M | %s |\n",
+        printf "| %s (%s MB, %.1f M lines) | %s | %d | %.1f | %s | %s | %.1f | %.0f | %s | %.1f | %.2f M | %s |\n",
           S[s], mb[S[s]], lines[S[s]] / 1e6, name[W[w]], n[k], m, b ? sprintf("%.2f", m / b) : "–",
-          median(cpu[k]), median(rss[k]), mb[S[s]] / m, lines[S[s]] / m / 1e6, rows[k]
+          d ? sprintf("%.1f", m / d) : "–",
+          median(cpu[k]), median(rss[k]), median(heap[k]) > 0 ? sprintf("%.0f", median(heap[k])) : "–",
+          mb[S[s]] / m, lines[S[s]] / m / 1e6, rows[k]
       }
     }
   }' "$tsv" | tee "$WORK/results.md"

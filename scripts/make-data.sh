@@ -4,8 +4,9 @@
 #   scripts/make-data.sh sample   data/sample/ + data/sample-expected/   (committed, ~3 MB)
 #   scripts/make-data.sh 100mb    data/100mb/  + data/100mb-expected/    (git-ignored)
 #   scripts/make-data.sh 1gb      data/1gb/    + data/1gb-expected/      (git-ignored)
-#   scripts/make-data.sh bench-100mb  data/bench-100mb/  100 meters, 5 h of 1 s readings   (git-ignored)
-#   scripts/make-data.sh bench-1gb    data/bench-1gb/    the same 100 meters, 52 h         (git-ignored)
+#   scripts/make-data.sh bench-100mb  data/bench-100mb/  1,800 meters, 8 s readings, 140 min (git-ignored)
+#   scripts/make-data.sh bench-1gb    data/bench-1gb/    the same meters, 1400 min          (git-ignored)
+#   scripts/make-data.sh bench-3gb    data/bench-3gb/    the same meters, 4200 min          (git-ignored)
 #                                 (scripts/benchmark.sh: same meters, so memory vs size is comparable)
 #   scripts/make-data.sh bench    generator throughput, plain and gzip, into target/bench/
 #
@@ -59,13 +60,19 @@ case "${1:-}" in
         --groundTruth=data/1gb-expected/readings.expected.csv.gz
     du -sh data/1gb
     ;;
-  bench-100mb | bench-1gb)
-    # The benchmark's pair: the same 100 meters (same seed), per-second readings, only the duration
-    # differs (18.0 M vs 1.8 M lines), so peak memory can be compared at a fixed number of meters.
+  bench-100mb | bench-1gb | bench-3gb)
+    # The benchmark's sets, in the shape of issue 6's measurements: 1,800 meters, a reading every
+    # 8 s, one plain CSV file; the same meters (same seed), only the span differs, so peak memory
+    # can be compared at a fixed number of meters. 140 min = 1.9 M lines (103 MB), 1400 min =
+    # 18.8 M lines (1.03 GB), 4200 min = 56 M lines (3.1 GB).
     rm -rf "data/$1"
-    if [ "$1" = bench-100mb ]; then duration=5h; shards=2; else duration=52h; shards=4; fi
-    gen --meters=100 --start=2024-03-01 --duration=$duration --period=1s --seed=4242 \
-        --shards=$shards --faultRate=0.00001 --output="data/$1"
+    case "$1" in
+      bench-100mb) duration=140min ;;
+      bench-1gb) duration=1400min ;;
+      bench-3gb) duration=4200min ;;
+    esac
+    gen --meters=1800 --start=2024-03-01 --duration=$duration --period=8s --seed=1800 \
+        --shards=1 --faultRate=0.00001 --output="data/$1"
     du -sh "data/$1"
     ;;
   bench)
@@ -79,7 +86,7 @@ case "${1:-}" in
     rm -rf target/bench
     ;;
   *)
-    echo "usage: $0 sample|100mb|1gb|bench-100mb|bench-1gb|bench" >&2
+    echo "usage: $0 sample|100mb|1gb|bench-100mb|bench-1gb|bench-3gb|bench" >&2
     exit 2
     ;;
 esac
