@@ -171,7 +171,7 @@ awk -F'\t' -v stamp="$stamp" -v sizes="$SIZES" -v ways="$WAYS" '
         printf "| %s (%s MB, %.1f M lines) | %s | %d | %.1f | %s | %s | %.1f | %.0f | %s | %.1f | %.2f M | %s |\n",
           S[s], mb[S[s]], lines[S[s]] / 1e6, name[W[w]], n[k], m, b ? sprintf("%.2f", m / b) : "–",
           d ? sprintf("%.1f", m / d) : "–",
-          median(cpu[k]), median(rss[k]), median(heap[k]) > 0 ? sprintf("%.0f", median(heap[k])) : "–",
+          median(cpu[k]), median(rss[k]), (median(heap[k]) > 0 ? sprintf("%.0f", median(heap[k])) : "–"),
           mb[S[s]] / m, lines[S[s]] / m / 1e6, rows[k]
       }
     }

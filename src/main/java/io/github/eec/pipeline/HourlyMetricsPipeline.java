@@ -66,6 +66,13 @@ public final class HourlyMetricsPipeline {
 
   static final int DIRECT_RUNNER_METER_GROUPS = 16;
 
+  /** A failure while the pipeline ran, as opposed to options refused before it started. */
+  public static final class RunFailedException extends RuntimeException {
+    RunFailedException(RuntimeException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
   /** How a run ended: its counters, and whether it exceeded the rejected-lines limit. */
   public static final class Outcome {
     public final RunSummary summary;
@@ -97,8 +104,16 @@ public final class HourlyMetricsPipeline {
     build(pipeline, options, publisher.stagingDir(ResultPublisher.HOURLY), stagedRejects);
     boolean keepStaging = false;
     try {
-      PipelineResult result = pipeline.run();
-      PipelineResult.State state = result.waitUntilFinish();
+      PipelineResult result;
+      PipelineResult.State state;
+      try {
+        result = pipeline.run();
+        state = result.waitUntilFinish();
+      } catch (RuntimeException e) {
+        // Whatever the runner throws (an IllegalArgumentException from a DoFn included) is a
+        // failed run, not a bad option: said apart here rather than guessed from a stack trace.
+        throw new RunFailedException(e);
+      }
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the pipeline ended in state " + state);
       }
@@ -158,10 +173,9 @@ public final class HourlyMetricsPipeline {
         options = PipelineOptionsFactory.fromArgs(withDirectRunnerChecksOff(args)).withValidation().as(HourlyMetricsOptions.class);
       }
       outcome = run(options);
+    } catch (RunFailedException e) {
+      return failed((Exception) e.getCause(), err);
     } catch (IllegalArgumentException e) {
-      if (!(e instanceof InvalidOptionException) && e.getStackTrace().length > 0 && isRunTime(e)) {
-        return failed(e, err);
-      }
       err.println("error: " + firstLine(e.getMessage()));
       err.println("Run with --help to list the options.");
       return EXIT_BAD_OPTIONS;
@@ -205,15 +219,6 @@ public final class HourlyMetricsPipeline {
   }
 
   /** True for an exception raised while the pipeline ran (not by option parsing or validation). */
-  private static boolean isRunTime(RuntimeException e) {
-    for (StackTraceElement frame : e.getStackTrace()) {
-      if (frame.getClassName().equals(Pipeline.class.getName()) && frame.getMethodName().equals("run")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static int failed(Exception e, PrintStream err) {
     err.println("error: the run failed: " + firstLine(String.valueOf(e.getMessage())));
     e.printStackTrace(err);

@@ -90,6 +90,19 @@ public class CommandLineTest {
   }
 
   @Test
+  public void failureWhileRunningIsExitOneWithTheCauseAndPublishesNothing() throws Exception {
+    // Passes every check before the start (the file exists), fails only when read: not gzip inside.
+    Path broken = input.resolveSibling("b.csv.gz");
+    Files.writeString(broken, "meter,time,energy,power\nA,2024-03-01 14:00,1,1\n");
+    assertEquals(stderr, HourlyMetricsPipeline.EXIT_FAILED, run("--input=" + broken, "--output=" + output));
+    assertThat(stderr.lines().findFirst().orElse(""), containsString("error: the run failed"));
+    assertThat(stderr, containsString("\tat ")); // a run-time failure keeps its stack trace
+    assertFalse("nothing may be published", Files.exists(output.resolve("_SUCCESS")));
+    assertFalse(Files.exists(output.resolve("hourly")));
+    assertEquals(0, stagingFolders());
+  }
+
+  @Test
   public void successfulRunPublishesResultsAndSummary() {
     assertEquals(stderr, 0, run("--input=" + input, "--output=" + output));
     assertThat(stdout, containsString("lines read"));
