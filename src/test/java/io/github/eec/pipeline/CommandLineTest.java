@@ -13,7 +13,9 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import io.github.eec.pipeline.options.HourlyMetricsOptions;
 import org.apache.beam.sdk.options.Description;
 import org.junit.Before;
@@ -91,9 +93,19 @@ public class CommandLineTest {
 
   @Test
   public void failureWhileRunningIsExitOneWithTheCauseAndPublishesNothing() throws Exception {
-    // Passes every check before the start (the file exists), fails only when read: not gzip inside.
+    // Passes every check before the start (the file exists), fails only when read: a gzip file cut
+    // in half ends in the middle of its compressed stream. (A .gz that is not gzip at all is read
+    // as plain text by Beam, so it would not fail.)
+    StringBuilder lines = new StringBuilder("meter,time,energy,power\n");
+    for (int i = 0; i < 5000; i++) {
+      lines.append("M").append(i % 7).append(",2024-03-01 14:").append(String.format("%02d", i % 60)).append(",").append(i).append(",1\n");
+    }
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream zip = new GZIPOutputStream(gz)) {
+      zip.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+    }
     Path broken = input.resolveSibling("b.csv.gz");
-    Files.writeString(broken, "meter,time,energy,power\nA,2024-03-01 14:00,1,1\n");
+    Files.write(broken, Arrays.copyOf(gz.toByteArray(), gz.size() / 2));
     assertEquals(stderr, HourlyMetricsPipeline.EXIT_FAILED, run("--input=" + broken, "--output=" + output));
     assertThat(stderr.lines().findFirst().orElse(""), containsString("error: the run failed"));
     assertThat(stderr, containsString("\tat ")); // a run-time failure keeps its stack trace
