@@ -2,6 +2,7 @@ package io.github.eec.pipeline;
 
 import io.github.eec.pipeline.aggregate.InterpolateHourlyEnergy;
 import io.github.eec.pipeline.metrics.RunSummary;
+import io.github.eec.pipeline.options.DirectRunnerMemoryCheck;
 import io.github.eec.pipeline.options.HourlyMetricsOptions;
 import io.github.eec.pipeline.options.InvalidOptionException;
 import io.github.eec.pipeline.options.OptionsValidator;
@@ -94,9 +95,18 @@ public final class HourlyMetricsPipeline {
    * IllegalArgumentException}s with a one-line message.
    */
   public static Outcome run(HourlyMetricsOptions options) throws IOException {
+    return run(options, System.err);
+  }
+
+  /** {@link #run(HourlyMetricsOptions)}, with warnings about the run written to {@code warnings}. */
+  public static Outcome run(HourlyMetricsOptions options, PrintStream warnings) throws IOException {
     skipAwsRegionLookupWithoutS3(options);
     FileSystems.setDefaultPipelineOptions(options);
     OptionsValidator.validate(options);
+    if (isDirectRunner(options)) {
+      DirectRunnerMemoryCheck.warning(options.getInput(), Runtime.getRuntime().maxMemory())
+          .ifPresent(warnings::println);
+    }
     ResultPublisher publisher = new ResultPublisher(options.getOutput());
     publisher.checkBeforeRun(options.getOverwrite());
     Pipeline pipeline = Pipeline.create(options);
@@ -172,7 +182,7 @@ public final class HourlyMetricsPipeline {
       if (isDirectRunner(options) && !mentions(args, "--enforceImmutability") && !mentions(args, "--enforceEncodability")) {
         options = PipelineOptionsFactory.fromArgs(withDirectRunnerChecksOff(args)).withValidation().as(HourlyMetricsOptions.class);
       }
-      outcome = run(options);
+      outcome = run(options, err);
     } catch (RunFailedException e) {
       return failed((Exception) e.getCause(), err);
     } catch (IllegalArgumentException e) {

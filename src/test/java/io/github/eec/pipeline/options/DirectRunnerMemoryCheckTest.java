@@ -1,0 +1,50 @@
+package io.github.eec.pipeline.options;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The warning before a DirectRunner run too large for its heap, from the input's size on disk. */
+public class DirectRunnerMemoryCheckTest {
+  @Rule public final TemporaryFolder tmp = new TemporaryFolder();
+
+  private static final long MB = 1L << 20;
+
+  @Test
+  public void warnsOnlyWhenFourTimesTheInputExceedsTheHeap() throws Exception {
+    Path dir = tmp.newFolder("in").toPath();
+    Files.write(dir.resolve("a.csv"), new byte[(int) MB]);
+    Files.write(dir.resolve("b.csv"), new byte[(int) MB]);
+    String glob = dir + "/*.csv";
+    // 2 MB of CSV: ~8 MB of heap.
+    assertFalse(DirectRunnerMemoryCheck.warning(glob, 9 * MB).isPresent());
+    Optional<String> warning = DirectRunnerMemoryCheck.warning(glob, 7 * MB);
+    assertTrue(warning.isPresent());
+    assertThat(warning.get(), containsString("flink-local"));
+    assertThat(warning.get(), containsString("-Xmx"));
+    assertThat(warning.get(), containsString("may need ~8 MB of heap"));
+  }
+
+  @Test
+  public void compressedFilesCountAsWhatTheyExpandTo() throws Exception {
+    Path dir = tmp.newFolder("gz").toPath();
+    Files.write(dir.resolve("a.csv.gz"), new byte[(int) MB]);
+    // 1 MB of gzip ~ 3.5 MB of CSV ~ 14 MB of heap.
+    assertTrue(DirectRunnerMemoryCheck.warning(dir + "/*", 13 * MB).isPresent());
+    assertFalse(DirectRunnerMemoryCheck.warning(dir + "/*", 15 * MB).isPresent());
+  }
+
+  @Test
+  public void noInputOrUnreadableInputIsLeftToTheOptionsCheck() {
+    assertEquals(Optional.empty(), DirectRunnerMemoryCheck.warning(tmp.getRoot() + "/nothing/*.csv", 1));
+  }
+}
