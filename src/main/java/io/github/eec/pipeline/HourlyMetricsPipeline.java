@@ -4,7 +4,6 @@ import io.github.eec.pipeline.aggregate.InterpolateHourlyEnergy;
 import io.github.eec.pipeline.metrics.RunSummary;
 import io.github.eec.pipeline.options.DirectRunnerMemoryCheck;
 import io.github.eec.pipeline.options.HourlyMetricsOptions;
-import io.github.eec.pipeline.options.InvalidOptionException;
 import io.github.eec.pipeline.options.OptionsValidator;
 import io.github.eec.pipeline.output.ResultPublisher;
 import io.github.eec.pipeline.output.WriteHourlyParquet;
@@ -56,7 +55,7 @@ public final class HourlyMetricsPipeline {
   /**
    * {@code --meterGroups}, or its automatic value: few groups on the DirectRunner, which evaluates
    * every group in every later step as a bundle of its own (1,800 meters in 1,800 groups: 100 MB in
-   * 33 s instead of 13 s), and a group for about every meter elsewhere.
+   * 33 s instead of 14 s), and a group for about every meter elsewhere.
    */
   static int meterGroups(HourlyMetricsOptions options) {
     if (options.getMeterGroups() > 0) {
@@ -228,7 +227,6 @@ public final class HourlyMetricsPipeline {
     return false;
   }
 
-  /** True for an exception raised while the pipeline ran (not by option parsing or validation). */
   private static int failed(Exception e, PrintStream err) {
     err.println("error: the run failed: " + firstLine(String.valueOf(e.getMessage())));
     e.printStackTrace(err);
