@@ -12,7 +12,9 @@ import io.github.eec.pipeline.parse.ReadLinesWithFileName;
 import io.github.eec.pipeline.parse.ReadingRules;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
@@ -178,8 +180,10 @@ public final class HourlyMetricsPipeline {
     try {
       // Beam's own parsing reports unknown options, bad values, unknown runners, missing --input.
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(HourlyMetricsOptions.class);
-      if (isDirectRunner(options) && !mentions(args, "--enforceImmutability") && !mentions(args, "--enforceEncodability")) {
-        options = PipelineOptionsFactory.fromArgs(withDirectRunnerChecksOff(args)).withValidation().as(HourlyMetricsOptions.class);
+      String[] withDefaults =
+          withRunnerDefaults(args, options.getRunner() == null ? "" : options.getRunner().getSimpleName());
+      if (withDefaults.length != args.length) {
+        options = PipelineOptionsFactory.fromArgs(withDefaults).withValidation().as(HourlyMetricsOptions.class);
       }
       outcome = run(options, err);
     } catch (RunFailedException e) {
@@ -203,15 +207,29 @@ public final class HourlyMetricsPipeline {
   }
 
   /**
-   * The DirectRunner's immutability and encodability checks clone every element (1M lines: 34 s
-   * with them, 13 s without). They are there to catch DoFn bugs during development, and the test
-   * suite runs every transform with them on; the job turns them off unless they are asked for.
+   * {@code args} plus the options the job sets for a runner unless the command line gives them:
+   *
+   * <ul>
+   *   <li>DirectRunner: its immutability and encodability checks off. They clone every element (1M
+   *       lines: 34 s with them, 13 s without) to catch DoFn bugs during development; the test suite
+   *       runs every transform with them on.
+   *   <li>SparkRunner: {@code --storageLevel=MEMORY_AND_DISK_SER}. The runner caches the parse
+   *       step's output (it has two: partials and rejects); {@code MEMORY_ONLY}, its default, keeps it
+   *       as objects and, when memory runs short, drops blocks and recomputes them from the input.
+   *       Serialized with the compact coders it is smaller and spills to disk instead: 3 GB in a
+   *       512 MB heap 113 s -> 88 s; 1 GB with a 6 GB heap 33.9 s -> 32.2 s (medians of 3).
+   * </ul>
    */
-  private static String[] withDirectRunnerChecksOff(String[] args) {
-    String[] out = Arrays.copyOf(args, args.length + 2);
-    out[args.length] = "--enforceImmutability=false";
-    out[args.length + 1] = "--enforceEncodability=false";
-    return out;
+  static String[] withRunnerDefaults(String[] args, String runner) {
+    List<String> out = new ArrayList<>(Arrays.asList(args));
+    if (runner.equals("DirectRunner") && !mentions(args, "--enforceImmutability") && !mentions(args, "--enforceEncodability")) {
+      out.add("--enforceImmutability=false");
+      out.add("--enforceEncodability=false");
+    }
+    if (runner.equals("SparkRunner") && !mentions(args, "--storageLevel")) {
+      out.add("--storageLevel=MEMORY_AND_DISK_SER");
+    }
+    return out.toArray(new String[0]);
   }
 
   private static boolean isDirectRunner(HourlyMetricsOptions options) {

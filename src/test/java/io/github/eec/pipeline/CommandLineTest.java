@@ -115,6 +115,21 @@ public class CommandLineTest {
   }
 
   @Test
+  public void runnerDefaultsApplyOnlyToTheirRunnerAndOnlyWhenNotGiven() {
+    String[] args = {"--input=x", "--output=y"};
+    assertEquals(
+        Arrays.asList("--input=x", "--output=y", "--enforceImmutability=false", "--enforceEncodability=false"),
+        Arrays.asList(HourlyMetricsPipeline.withRunnerDefaults(args, "DirectRunner")));
+    assertEquals(
+        Arrays.asList("--input=x", "--output=y", "--storageLevel=MEMORY_AND_DISK_SER"),
+        Arrays.asList(HourlyMetricsPipeline.withRunnerDefaults(args, "SparkRunner")));
+    assertEquals(Arrays.asList(args), Arrays.asList(HourlyMetricsPipeline.withRunnerDefaults(args, "FlinkRunner")));
+    String[] given = {"--input=x", "--storageLevel=MEMORY_ONLY", "--enforceImmutability=true"};
+    assertEquals(Arrays.asList(given), Arrays.asList(HourlyMetricsPipeline.withRunnerDefaults(given, "SparkRunner")));
+    assertEquals(Arrays.asList(given), Arrays.asList(HourlyMetricsPipeline.withRunnerDefaults(given, "DirectRunner")));
+  }
+
+  @Test
   public void successfulRunPublishesResultsAndSummary() {
     assertEquals(stderr, 0, run("--input=" + input, "--output=" + output));
     assertThat(stdout, containsString("lines read"));
