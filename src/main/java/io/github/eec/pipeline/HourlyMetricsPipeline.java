@@ -15,9 +15,11 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollectionTuple;
 
@@ -63,10 +65,8 @@ public final class HourlyMetricsPipeline {
     if (options.getMeterGroups() > 0) {
       return options.getMeterGroups();
     }
-    return isDirectRunner(options) ? DIRECT_RUNNER_METER_GROUPS : InterpolateHourlyEnergy.MANY_GROUPS;
+    return isDirectRunner(options) ? InterpolateHourlyEnergy.FEW_GROUPS : InterpolateHourlyEnergy.MANY_GROUPS;
   }
-
-  static final int DIRECT_RUNNER_METER_GROUPS = 16;
 
   /** A failure while the pipeline ran, as opposed to options refused before it started. */
   public static final class RunFailedException extends RuntimeException {
@@ -103,9 +103,9 @@ public final class HourlyMetricsPipeline {
   public static Outcome run(HourlyMetricsOptions options, PrintStream warnings) throws IOException {
     skipAwsRegionLookupWithoutS3(options);
     FileSystems.setDefaultPipelineOptions(options);
-    OptionsValidator.validate(options);
+    List<MatchResult.Metadata> inputFiles = OptionsValidator.validate(options);
     if (isDirectRunner(options)) {
-      DirectRunnerMemoryCheck.warning(options.getInput(), Runtime.getRuntime().maxMemory())
+      DirectRunnerMemoryCheck.warning(inputFiles, Runtime.getRuntime().maxMemory())
           .ifPresent(warnings::println);
     }
     ResultPublisher publisher = new ResultPublisher(options.getOutput());
@@ -158,7 +158,7 @@ public final class HourlyMetricsPipeline {
   }
 
   private static boolean isS3(String path) {
-    return path != null && path.trim().toLowerCase(java.util.Locale.ROOT).startsWith("s3://");
+    return path != null && path.trim().toLowerCase(Locale.ROOT).startsWith("s3://");
   }
 
   public static void main(String[] args) {
@@ -180,8 +180,7 @@ public final class HourlyMetricsPipeline {
     try {
       // Beam's own parsing reports unknown options, bad values, unknown runners, missing --input.
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(HourlyMetricsOptions.class);
-      String[] withDefaults =
-          withRunnerDefaults(args, options.getRunner() == null ? "" : options.getRunner().getSimpleName());
+      String[] withDefaults = withRunnerDefaults(args, runnerName(options));
       if (withDefaults.length != args.length) {
         options = PipelineOptionsFactory.fromArgs(withDefaults).withValidation().as(HourlyMetricsOptions.class);
       }
@@ -233,7 +232,11 @@ public final class HourlyMetricsPipeline {
   }
 
   private static boolean isDirectRunner(HourlyMetricsOptions options) {
-    return options.getRunner() != null && options.getRunner().getSimpleName().equals("DirectRunner");
+    return runnerName(options).equals("DirectRunner");
+  }
+
+  private static String runnerName(HourlyMetricsOptions options) {
+    return options.getRunner() == null ? "" : options.getRunner().getSimpleName();
   }
 
   private static boolean mentions(String[] args, String option) {

@@ -41,6 +41,9 @@ public class InterpolateHourlyEnergy
   /** Groups when the runner does not ask for fewer: meters rarely share a group, groups stay small. */
   public static final int MANY_GROUPS = 1 << 16;
 
+  /** Groups on the DirectRunner: few bundles after each grouping, still some parallelism. */
+  public static final int FEW_GROUPS = 16;
+
   private final int meterGroups;
 
   public InterpolateHourlyEnergy(int meterGroups) {

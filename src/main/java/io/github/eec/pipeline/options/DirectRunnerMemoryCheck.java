@@ -1,10 +1,8 @@
 package io.github.eec.pipeline.options;
 
-import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 
 /**
@@ -24,20 +22,15 @@ public final class DirectRunnerMemoryCheck {
 
   private DirectRunnerMemoryCheck() {}
 
-  /** The warning, if {@code input} needs more than {@code maxHeapBytes} by the estimate above. */
-  public static Optional<String> warning(String input, long maxHeapBytes) {
+  /**
+   * The warning, if the input files (as {@link OptionsValidator#validate} matched them) need more
+   * than {@code maxHeapBytes} by the estimate above.
+   */
+  public static Optional<String> warning(List<MatchResult.Metadata> inputFiles, long maxHeapBytes) {
     long uncompressed = 0;
-    try {
-      MatchResult match = FileSystems.match(input, EmptyMatchTreatment.ALLOW);
-      if (match.status() != MatchResult.Status.OK) {
-        return Optional.empty(); // the options check reports unreadable input
-      }
-      for (MatchResult.Metadata file : match.metadata()) {
-        boolean compressed = isCompressed(file.resourceId().getFilename());
-        uncompressed += (long) (file.sizeBytes() * (compressed ? COMPRESSED_EXPANSION : 1.0));
-      }
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty(); // only a warning: never in the way of the run
+    for (MatchResult.Metadata file : inputFiles) {
+      boolean compressed = isCompressed(file.resourceId().getFilename());
+      uncompressed += (long) (file.sizeBytes() * (compressed ? COMPRESSED_EXPANSION : 1.0));
     }
     double needed = uncompressed * HEAP_PER_INPUT_BYTE;
     if (needed <= maxHeapBytes) {

@@ -1,6 +1,8 @@
 package io.github.eec.pipeline.options;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.ArrayList;
 import java.nio.channels.WritableByteChannel;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -21,7 +23,8 @@ import org.apache.beam.sdk.util.MimeTypes;
 public final class OptionsValidator {
   private OptionsValidator() {}
 
-  public static void validate(HourlyMetricsOptions o) {
+  /** Checks every option; returns the files {@code --input} matches (folders left out), never empty. */
+  public static List<MatchResult.Metadata> validate(HourlyMetricsOptions o) {
     checkTimeZone(o.getTimeZone());
     if (o.getNumShards() < 1 || o.getNumShards() > 10_000) {
       throw new InvalidOptionException("numShards", "must be between 1 and 10000, got " + o.getNumShards());
@@ -45,8 +48,9 @@ public final class OptionsValidator {
     if (!earliest.isBefore(latest)) {
       throw new InvalidOptionException("latestTime", "must be after --earliestTime (" + earliest + "), got " + latest);
     }
-    checkInput(o.getInput());
+    List<MatchResult.Metadata> inputFiles = checkInput(o.getInput());
     checkOutputWritable(o.getOutput());
+    return inputFiles;
   }
 
   public static ZoneId checkTimeZone(String zone) {
@@ -69,7 +73,7 @@ public final class OptionsValidator {
     }
   }
 
-  private static void checkInput(String input) {
+  private static List<MatchResult.Metadata> checkInput(String input) {
     if (input == null || input.trim().isEmpty()) {
       throw new InvalidOptionException("input", "is empty; give a file or glob such as 'data/sample/*'");
     }
@@ -79,21 +83,25 @@ public final class OptionsValidator {
     } catch (IOException | IllegalArgumentException e) {
       throw new InvalidOptionException("input", "cannot be listed (" + e.getMessage() + ")");
     }
-    boolean anyFile = false;
+    List<MatchResult.Metadata> files = new ArrayList<>();
     try {
       if (match.status() == MatchResult.Status.OK) {
         for (MatchResult.Metadata m : match.metadata()) {
-          anyFile |= !m.resourceId().isDirectory();
+          if (!m.resourceId().isDirectory()) {
+            files.add(m);
+          }
         }
       }
     } catch (IOException e) {
       throw new InvalidOptionException("input", "cannot be listed (" + e.getMessage() + ")");
     }
-    if (!anyFile) {
+    if (files.isEmpty()) {
       throw new InvalidOptionException(
           "input", "no file matches '" + input + "'; check the path (a folder needs a glob such as DIR/*)");
     }
+    return files;
   }
+
 
   /** Creates the output folder if needed and proves it writable by writing and deleting a probe. */
   private static void checkOutputWritable(String output) {

@@ -6,9 +6,14 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -19,6 +24,12 @@ public class DirectRunnerMemoryCheckTest {
 
   private static final long MB = 1L << 20;
 
+  /** The files a glob matches, as OptionsValidator hands them over (none for no match). */
+  private static List<MatchResult.Metadata> files(String glob) throws IOException {
+    MatchResult match = FileSystems.match(glob, EmptyMatchTreatment.ALLOW);
+    return match.status() == MatchResult.Status.OK ? match.metadata() : List.of();
+  }
+
   @Test
   public void warnsOnlyWhenFourTimesTheInputExceedsTheHeap() throws Exception {
     Path dir = tmp.newFolder("in").toPath();
@@ -26,8 +37,8 @@ public class DirectRunnerMemoryCheckTest {
     Files.write(dir.resolve("b.csv"), new byte[(int) MB]);
     String glob = dir + "/*.csv";
     // 2 MB of CSV: ~8 MB of heap.
-    assertFalse(DirectRunnerMemoryCheck.warning(glob, 9 * MB).isPresent());
-    Optional<String> warning = DirectRunnerMemoryCheck.warning(glob, 7 * MB);
+    assertFalse(DirectRunnerMemoryCheck.warning(files(glob), 9 * MB).isPresent());
+    Optional<String> warning = DirectRunnerMemoryCheck.warning(files(glob), 7 * MB);
     assertTrue(warning.isPresent());
     assertThat(warning.get(), containsString("flink-local"));
     assertThat(warning.get(), containsString("-Xmx"));
@@ -39,12 +50,12 @@ public class DirectRunnerMemoryCheckTest {
     Path dir = tmp.newFolder("gz").toPath();
     Files.write(dir.resolve("a.csv.gz"), new byte[(int) MB]);
     // 1 MB of gzip ~ 3.5 MB of CSV ~ 14 MB of heap.
-    assertTrue(DirectRunnerMemoryCheck.warning(dir + "/*", 13 * MB).isPresent());
-    assertFalse(DirectRunnerMemoryCheck.warning(dir + "/*", 15 * MB).isPresent());
+    assertTrue(DirectRunnerMemoryCheck.warning(files(dir + "/*"), 13 * MB).isPresent());
+    assertFalse(DirectRunnerMemoryCheck.warning(files(dir + "/*"), 15 * MB).isPresent());
   }
 
   @Test
-  public void noInputOrUnreadableInputIsLeftToTheOptionsCheck() {
-    assertEquals(Optional.empty(), DirectRunnerMemoryCheck.warning(tmp.getRoot() + "/nothing/*.csv", 1));
+  public void noInputOrUnreadableInputIsLeftToTheOptionsCheck() throws Exception {
+    assertEquals(Optional.empty(), DirectRunnerMemoryCheck.warning(files(tmp.getRoot() + "/nothing/*.csv"), 1));
   }
 }
