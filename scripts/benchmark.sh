@@ -22,7 +22,7 @@
 # Writes WORK/runs.tsv (one line a run) and WORK/results.md (the table); WORK defaults to
 # target/benchmark.
 #
-#   scripts/benchmark.sh jmh [JMH options]     the JMH micro-benchmarks (src/test/java/.../bench), e.g.
+#   scripts/benchmark.sh jmh [JMH options]     the JMH micro-benchmarks (src/tools/java/.../jmh), e.g.
 #   scripts/benchmark.sh jmh -f 1 -wi 3 -i 5 ParseBenchmark     then the accumulator's encoded sizes
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +34,7 @@ if [ "${1:-}" = jmh ]; then
     -Dmdep.outputFile=target/jmh.cp
   cp="target/test-classes:target/classes:$(cat target/jmh.cp)"
   java -cp "$cp" org.openjdk.jmh.Main "$@"
-  java -cp "$cp" io.github.eec.pipeline.bench.AccumulatorBenchmark
+  java -cp "$cp" io.github.eec.tools.jmh.AccumulatorBenchmark
   exit
 fi
 
@@ -47,8 +47,8 @@ WAYS=${WAYS:-native duckdb direct spark flink}
 WORK=${WORK:-target/benchmark}
 BUILD=${BUILD:-1}
 MAIN=io.github.eec.pipeline.HourlyMetricsPipeline
-NATIVE=io.github.eec.bench.NativeSparkSqlHourly
-DUCKDB=io.github.eec.bench.DuckDbHourly
+NATIVE=io.github.eec.tools.baseline.NativeSparkSqlHourly
+DUCKDB=io.github.eec.tools.baseline.DuckDbHourly
 
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
@@ -56,20 +56,24 @@ WORK=$(cd "$WORK" && pwd)
 JVM=($(cat .mvn/jvm.config) ${JAVA_OPTS:-})
 export SPARK_LOCAL_IP=127.0.0.1
 
-# The bundled jars, copied so a build running meanwhile does not change them under the benchmark,
-# and the engines' class paths (Spark with spark-sql for the baseline; Flink), as `provided` resolves.
+# The bundled jars and the baselines (tools, compiled with the tests under -Pbench), copied so a build
+# running meanwhile does not change them under the benchmark; the engines' class paths as `provided`
+# resolves them (Flink; Spark), and the baselines' (test scope: spark-sql, DuckDB).
 if [ "$BUILD" = 1 ]; then
-  echo "building the bundled jars (direct, flink, spark with the baseline)" >&2
+  echo "building the bundled jars (direct, flink, spark) and the baselines" >&2
   mvn -B -q -o package -DskipTests -Pdirect-runner
   mvn -B -q -o package -DskipTests -Pflink-runner
   mvn -B -q -o package -DskipTests -Pspark-runner,bench
 fi
 mkdir -p "$WORK/jars"
 for r in direct spark flink; do cp target/eec-pipeline-bundled-$r.jar "$WORK/jars/"; done
-unzip -l "$WORK/jars/eec-pipeline-bundled-spark.jar" | grep "${NATIVE//.//}.class" >/dev/null ||
-  { echo "the Spark jar lacks the baseline: build it with -Pspark-runner,bench (or BUILD=1)" >&2; exit 2; }
-grep -q duckdb_jdbc "$WORK/spark.cp" 2>/dev/null || mvn -B -q -o -Pspark-runner,bench dependency:build-classpath \
+[ -f "target/test-classes/${NATIVE//.//}.class" ] ||
+  { echo "no baseline classes: build them with -Pspark-runner,bench (or BUILD=1)" >&2; exit 2; }
+rm -rf "$WORK/tools" && cp -r target/test-classes "$WORK/tools"
+[ -s "$WORK/spark.cp" ] || mvn -B -q -o -Pspark-runner dependency:build-classpath \
   -Dmdep.includeScope=provided -Dmdep.outputFile="$WORK/spark.cp"
+grep -q duckdb_jdbc "$WORK/baseline.cp" 2>/dev/null || mvn -B -q -o -Pspark-runner,bench dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/baseline.cp"
 [ -s "$WORK/flink.cp" ] || mvn -B -q -o -Pflink-runner dependency:build-classpath \
   -Dmdep.includeScope=provided -Dmdep.outputFile="$WORK/flink.cp"
 
@@ -84,10 +88,10 @@ command_for() { # way input output gc-log
   local -a JVM=("${JVM[@]}" "-Xlog:gc:file=$4")
   case "$way" in
     native)
-      echo java "${JVM[@]}" -cp "$WORK/jars/eec-pipeline-bundled-spark.jar:$(cat "$WORK/spark.cp")" \
+      echo java "${JVM[@]}" -cp "$WORK/tools:$(cat "$WORK/baseline.cp")" \
         "$NATIVE" "$input" "$output" "local[2]" ;;
     duckdb)
-      echo java ${JAVA_OPTS:-} -Xlog:gc:file="$4" -cp "$WORK/jars/eec-pipeline-bundled-spark.jar:$(cat "$WORK/spark.cp")" \
+      echo java ${JAVA_OPTS:-} -Xlog:gc:file="$4" -cp "$WORK/tools:$(cat "$WORK/baseline.cp")" \
         "$DUCKDB" "$input" "$output" 2 ;;
     direct)
       echo java "${JVM[@]}" -jar "$WORK/jars/eec-pipeline-bundled-direct.jar" $(profile direct) \

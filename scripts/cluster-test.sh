@@ -132,12 +132,12 @@ step "hdfs:// and s3:// in each bundled jar (with the engine's jars, as on a clu
 for cp in "target/eec-pipeline-bundled-direct.jar" \
     "target/eec-pipeline-bundled-spark.jar:$SPARK_HOME/jars/*" \
     "target/eec-pipeline-bundled-flink.jar:$FLINK_HOME/lib/*"; do
-  foreground "$JAVA" -cp "$cp:target/test-classes" io.github.eec.pipeline.runners.FileSystemSchemesTest
+  foreground "$JAVA" -cp "$cp:target/test-classes" io.github.eec.tools.verify.FileSystemSchemes
 done
 
 step "input and the DirectRunner's output (java -jar target/eec-pipeline-bundled-direct.jar)"
 INPUT=$WORK/input
-foreground "$JAVA" -cp "$CHECK_CP" io.github.eec.pipeline.runners.CrossRunnerFeed "$INPUT" "$WORK/expected.properties"
+foreground "$JAVA" -cp "$CHECK_CP" io.github.eec.tools.verify.CrossRunnerFeed "$INPUT" "$WORK/expected.properties"
 # shellcheck disable=SC2046 # one option per line
 foreground "$JAVA" $OPENS -jar target/eec-pipeline-bundled-direct.jar $(grep -v '^#' runner-profiles/direct.args) \
   --input="$INPUT/part-*" --output="$WORK/out-direct" --numShards=$SHARDS
@@ -264,7 +264,7 @@ FLINK_HOME=$FLINK_HOME foreground scripts/run flink-remote --flinkMaster="127.0.
 stop_all
 
 step "compare every output with the DirectRunner's, row by row"
-foreground "$JAVA" -cp "$CHECK_CP" io.github.eec.pipeline.runners.CrossRunnerOutputs "$WORK/expected.properties" $SHARDS \
+foreground "$JAVA" -cp "$CHECK_CP" io.github.eec.tools.verify.CrossRunnerOutputs "$WORK/expected.properties" $SHARDS \
   "$WORK/out-direct" "$WORK/out-spark" "$WORK/out-flink-run" "$WORK/out-flink-remote"
 step ""
 

@@ -18,10 +18,10 @@ cd "$(dirname "$0")/.."
 CLASSES=target/generator-classes
 rm -rf "$CLASSES"
 mkdir -p "$CLASSES"
-javac --release 17 -d "$CLASSES" $(find src/main/java/io/github/eec/generator -name '*.java')
+javac --release 17 -d "$CLASSES" $(find src/tools/java/io/github/eec/tools/generator -name '*.java')
 
 gen() {
-  java -cp "$CLASSES" io.github.eec.generator.ReadingsGenerator "$@"
+  java -cp "$CLASSES" io.github.eec.tools.generator.ReadingsGenerator "$@"
 }
 
 case "${1:-}" in

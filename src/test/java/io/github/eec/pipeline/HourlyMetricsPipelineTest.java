@@ -10,7 +10,7 @@ import io.github.eec.pipeline.metrics.PipelineCounters;
 import io.github.eec.pipeline.metrics.RunSummary;
 import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.pipeline.testing.Jobs;
-import io.github.eec.pipeline.testing.ParquetRows;
+import io.github.eec.tools.verify.ParquetRows;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import io.github.eec.pipeline.metrics.RunSummary;
 import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.pipeline.model.RejectReason;
 import io.github.eec.pipeline.testing.Jobs;
-import io.github.eec.pipeline.testing.ParquetRows;
+import io.github.eec.tools.verify.ParquetRows;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

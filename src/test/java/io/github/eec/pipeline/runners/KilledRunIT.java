@@ -4,10 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.github.eec.generator.ReadingsGenerator;
+import io.github.eec.tools.generator.ReadingsGenerator;
 import io.github.eec.pipeline.HourlyMetricsPipeline;
 import io.github.eec.pipeline.model.HourlyMeterStats;
-import io.github.eec.pipeline.testing.ParquetRows;
+import io.github.eec.tools.verify.ParquetRows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

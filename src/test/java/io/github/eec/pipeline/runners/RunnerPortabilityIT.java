@@ -7,6 +7,8 @@ import io.github.eec.pipeline.metrics.PipelineCounters;
 import io.github.eec.pipeline.metrics.RunSummary;
 import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.pipeline.options.HourlyMetricsOptions;
+import io.github.eec.tools.verify.CrossRunnerFeed;
+import io.github.eec.tools.verify.CrossRunnerOutputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +33,6 @@ import org.junit.rules.TemporaryFolder;
  * property {@code it.runnerProfile}. Under the default profile only the DirectRunner runs.
  */
 public class RunnerPortabilityIT {
-  static final int READINGS = 300_000;
-  static final long SEED = 20240301L;
   static final int SHARDS = 5;
 
   /**
@@ -53,7 +53,7 @@ public class RunnerPortabilityIT {
   @BeforeClass
   public static void writeFeed() throws IOException {
     input = TMP.newFolder("input").toPath();
-    expected = CrossRunnerFeed.write(input, READINGS, SEED);
+    expected = CrossRunnerFeed.write(input, CrossRunnerFeed.READINGS, CrossRunnerFeed.SEED);
   }
 
   @Test
