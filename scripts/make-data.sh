@@ -10,18 +10,31 @@
 #                                 (scripts/benchmark.sh: same meters, so memory vs size is comparable)
 #   scripts/make-data.sh bench    generator throughput, plain and gzip, into target/bench/
 #
-# The generator needs only the JDK, so it is compiled here with javac on its own: the data can be
-# made whatever state the rest of the build is in. Same commands, same bytes.
+# The generator needs only the JDK and picocli (its option parser), so it is compiled here with
+# javac on its own: the data can be made whatever state the rest of the build is in. Same commands,
+# same bytes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# picocli at the pom's version: from the local Maven repository if it is there, else resolved by
+# Maven (a fresh machine) into target/generator-lib.
+PICOCLI_VERSION=$(sed -n 's:.*<picocli.version>\(.*\)</picocli.version>.*:\1:p' pom.xml)
+PICOCLI_JAR="$HOME/.m2/repository/info/picocli/picocli/$PICOCLI_VERSION/picocli-$PICOCLI_VERSION.jar"
+if [ ! -f "$PICOCLI_JAR" ]; then
+  PICOCLI_JAR="target/generator-lib/picocli-$PICOCLI_VERSION.jar"
+  if [ ! -f "$PICOCLI_JAR" ]; then
+    mvn -q -B dependency:copy -Dartifact="info.picocli:picocli:$PICOCLI_VERSION" \
+        -DoutputDirectory=target/generator-lib
+  fi
+fi
 
 CLASSES=target/generator-classes
 rm -rf "$CLASSES"
 mkdir -p "$CLASSES"
-javac --release 17 -d "$CLASSES" $(find src/tools/java/io/github/eec/tools/generator -name '*.java')
+javac --release 17 -cp "$PICOCLI_JAR" -d "$CLASSES" $(find src/tools/java/io/github/eec/tools/generator -name '*.java')
 
 gen() {
-  java -cp "$CLASSES" io.github.eec.tools.generator.ReadingsGenerator "$@"
+  java -cp "$CLASSES:$PICOCLI_JAR" io.github.eec.tools.generator.ReadingsGenerator "$@"
 }
 
 case "${1:-}" in
@@ -61,10 +74,9 @@ case "${1:-}" in
     du -sh data/1gb
     ;;
   bench-100mb | bench-1gb | bench-3gb)
-    # The benchmark's sets, in the shape of issue 6's measurements: 1,800 meters, a reading every
-    # 8 s, one plain CSV file; the same meters (same seed), only the span differs, so peak memory
-    # can be compared at a fixed number of meters. 140 min = 1.9 M lines (103 MB), 1400 min =
-    # 18.8 M lines (1.03 GB), 4200 min = 56 M lines (3.1 GB).
+    # The benchmark's sets: 1,800 meters, a reading every 8 s, one plain CSV file; the same meters
+    # (same seed), only the span differs, so peak memory can be compared at a fixed number of meters.
+    # 140 min = 1.9 M lines (103 MB), 1400 min = 18.8 M lines (1.03 GB), 4200 min = 56 M lines (3.1 GB).
     rm -rf "data/$1"
     case "$1" in
       bench-100mb) duration=140min ;;

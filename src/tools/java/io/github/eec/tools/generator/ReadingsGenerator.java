@@ -12,36 +12,50 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Generates deterministic, realistic electricity-meter readings as CSV files (see docs/generator.md):
  * {@code --shards} files written in parallel, optional fault injection, a count of what was injected,
  * and optionally the exact expected hourly metrics ({@code --groundTruth}).
  *
- * <p>Depends on the JDK only, so it also runs with a plain {@code java -cp target/classes}.
+ * <p>Needs only the JDK and picocli, so scripts/make-data.sh can compile and run it with javac
+ * whatever state the rest of the build is in.
  */
 public final class ReadingsGenerator {
 
   private ReadingsGenerator() {}
 
   public static void main(String[] args) {
+    int status = run(System.out, System.err, args);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * The command line: 0 when done (or after --help), 2 for a bad option, before anything is
+   * written, 1 for an I/O error. Problems are reported as one line on {@code err}.
+   */
+  static int run(PrintStream out, PrintStream err, String... args) {
     GeneratorOptions options;
     try {
-      options = GeneratorOptions.parse(args);
-    } catch (GeneratorOptions.BadOptionException e) {
-      System.err.println("ReadingsGenerator: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    if (options.isHelp()) {
-      System.out.print(GeneratorOptions.helpText());
-      return;
+      GeneratorCommand command = GeneratorCommand.parse(args);
+      if (command.help) {
+        out.print(command.usage());
+        return 0;
+      }
+      options = new GeneratorOptions(command);
+    } catch (ParameterException e) {
+      err.println("ReadingsGenerator: " + e.getMessage());
+      return 2;
     }
     try {
-      generate(options, System.out);
+      generate(options, out);
+      return 0;
     } catch (IOException | UncheckedIOException e) {
-      System.err.println("ReadingsGenerator: " + e);
-      System.exit(1);
+      err.println("ReadingsGenerator: " + e);
+      return 1;
     }
   }
 
