@@ -52,8 +52,8 @@ DUCKDB=io.github.eec.tools.baseline.DuckDbHourly
 
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
-# shellcheck disable=SC2207 # one flag per line
-JVM=($(cat .mvn/jvm.config) ${JAVA_OPTS:-})
+# shellcheck disable=SC2206 # JAVA_OPTS is a list of flags
+JVM=("@$PWD/.mvn/jvm.config" ${JAVA_OPTS:-})
 export SPARK_LOCAL_IP=127.0.0.1
 
 # The bundled jars and the baselines (tools, compiled with the tests under -Pbench), copied so a build
@@ -77,9 +77,9 @@ grep -q duckdb_jdbc "$WORK/baseline.cp" 2>/dev/null || mvn -B -q -o -Pspark-runn
 [ -s "$WORK/flink.cp" ] || mvn -B -q -o -Pflink-runner dependency:build-classpath \
   -Dmdep.includeScope=provided -Dmdep.outputFile="$WORK/flink.cp"
 
-# A runner profile's options, without comments, JVM flags and the options set here.
+# A way's options (scripts/run reads runner-profiles/), without the options set here.
 profile() {
-  grep -v -E '^\s*(#|$)|^--add-|^--sparkMaster=|^--parallelism=' "runner-profiles/$1.args"
+  scripts/run --options "$1" | grep -v -E '^--sparkMaster=|^--parallelism='
 }
 
 command_for() { # way input output gc-log

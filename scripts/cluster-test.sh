@@ -19,7 +19,7 @@ WORK=$ROOT/target/cluster-test
 LOGS=$WORK/logs
 MAIN=io.github.eec.pipeline.HourlyMetricsPipeline
 SHARDS=5
-OPENS=$(tr -s '\n' ' ' < .mvn/jvm.config)
+OPENS=@$ROOT/.mvn/jvm.config # the JVM flags Spark and Flink need on Java 17, as a java @argfile
 JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 export JAVA_HOME
 JAVA=$JAVA_HOME/bin/java
@@ -139,7 +139,7 @@ step "input and the DirectRunner's output (java -jar target/eec-pipeline-bundled
 INPUT=$WORK/input
 foreground "$JAVA" -cp "$CHECK_CP" io.github.eec.tools.verify.CrossRunnerFeed "$INPUT" "$WORK/expected.properties"
 # shellcheck disable=SC2046 # one option per line
-foreground "$JAVA" $OPENS -jar target/eec-pipeline-bundled-direct.jar $(grep -v '^#' runner-profiles/direct.args) \
+foreground "$JAVA" $OPENS -jar target/eec-pipeline-bundled-direct.jar $(scripts/run --options direct) \
   --input="$INPUT/part-*" --output="$WORK/out-direct" --numShards=$SHARDS
 
 # ---------------------------------------------------------------- Spark standalone

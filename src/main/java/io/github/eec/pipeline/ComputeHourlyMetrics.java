@@ -1,15 +1,14 @@
 package io.github.eec.pipeline;
 
-import io.github.eec.pipeline.aggregate.HourlyAccumulator;
-import io.github.eec.pipeline.aggregate.HourlyEnergyCalculator;
-import io.github.eec.pipeline.aggregate.HourlyStatsCombineFn;
+import io.github.eec.pipeline.aggregate.HourlyAccumulatorCombineFn;
 import io.github.eec.pipeline.aggregate.InterpolateHourlyEnergy;
+import io.github.eec.pipeline.model.HourlyAccumulator;
 import io.github.eec.pipeline.model.HourlyMeterStats;
+import io.github.eec.pipeline.model.Hours;
+import io.github.eec.pipeline.model.ReadingRules;
 import io.github.eec.pipeline.model.Reject;
-import io.github.eec.pipeline.parse.ParseReadingFn;
 import io.github.eec.pipeline.parse.DropDuplicateReadings;
 import io.github.eec.pipeline.parse.ParseReadings;
-import io.github.eec.pipeline.parse.ReadingRules;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.WithTimestamps;
@@ -28,46 +27,60 @@ import org.joda.time.Instant;
  */
 public final class ComputeHourlyMetrics extends PTransform<PCollection<KV<String, String>>, PCollectionTuple> {
   public static final TupleTag<HourlyMeterStats> HOURLY = new TupleTag<HourlyMeterStats>() {};
-  public static final TupleTag<Reject> REJECTS = ParseReadingFn.REJECTS;
+  public static final TupleTag<Reject> REJECTS = ParseReadings.REJECTS;
 
   private final ReadingRules rules;
   private final boolean dedupe;
   private final int meterGroups;
 
-  /** {@code meterGroups}: see {@link InterpolateHourlyEnergy}; it changes how the work is split, not the result. */
-  public ComputeHourlyMetrics(ReadingRules rules, boolean dedupe, int meterGroups) {
+  private ComputeHourlyMetrics(ReadingRules rules, boolean dedupe, int meterGroups) {
     this.rules = rules;
     this.dedupe = dedupe;
     this.meterGroups = meterGroups;
   }
 
-  /** Default rules in {@code timeZone}, without dedupe. */
-  public ComputeHourlyMetrics(String timeZone) {
-    this(ReadingRules.defaults(timeZone), false, InterpolateHourlyEnergy.MANY_GROUPS);
+  /** Default rules, every reading counted, the interpolation's default grouping. */
+  public static ComputeHourlyMetrics create() {
+    return new ComputeHourlyMetrics(ReadingRules.defaults(), false, InterpolateHourlyEnergy.MANY_GROUPS);
+  }
+
+  public ComputeHourlyMetrics withRules(ReadingRules rules) {
+    return new ComputeHourlyMetrics(rules, dedupe, meterGroups);
+  }
+
+  /** Whether a meter and time counts once however many lines have it ({@code --dedupe}). */
+  public ComputeHourlyMetrics withDedupe(boolean dedupe) {
+    return new ComputeHourlyMetrics(rules, dedupe, meterGroups);
+  }
+
+  /** See {@link InterpolateHourlyEnergy#withMeterGroups}: how the work is split, never the result. */
+  public ComputeHourlyMetrics withMeterGroups(int meterGroups) {
+    return new ComputeHourlyMetrics(rules, dedupe, meterGroups);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<KV<String, String>> lines) {
-    // --dedupe needs each reading on its own, so it turns the per-bundle pre-combining off.
-    PCollectionTuple parsed = lines.apply("ParseReadings", new ParseReadings(rules, !dedupe));
-    PCollection<KV<String, HourlyAccumulator>> partials =
+    ParseReadings parse = ParseReadings.create().withRules(rules);
+    // Dedupe needs each reading on its own, so it turns the per-bundle pre-combining off.
+    PCollectionTuple parsed = lines.apply("ParseReadings", dedupe ? parse.withoutPreCombining() : parse);
+    PCollection<KV<String, HourlyAccumulator>> accumulators =
         parsed
-            .get(ParseReadingFn.PARTIALS)
+            .get(ParseReadings.ACCUMULATORS)
             .apply("AddEventTimestamps", WithTimestamps.of(ComputeHourlyMetrics::eventTime))
-            .apply("HourlyWindows", Window.into(FixedWindows.of(Duration.millis(HourlyEnergyCalculator.HOUR_MILLIS))));
+            .apply("HourlyWindows", Window.into(FixedWindows.of(Duration.millis(Hours.HOUR_MILLIS))));
     if (dedupe) {
       // After windowing: duplicates share their instant, hence their window.
-      partials = partials.apply("DropDuplicateReadings", new DropDuplicateReadings());
+      accumulators = accumulators.apply("DropDuplicateReadings", DropDuplicateReadings.create());
     }
     PCollection<HourlyMeterStats> hourly =
-        partials
-            .apply("HourlyStats", Combine.perKey(new HourlyStatsCombineFn()))
-            .apply("InterpolateHourlyEnergy", new InterpolateHourlyEnergy(meterGroups));
-    return PCollectionTuple.of(HOURLY, hourly).and(REJECTS, parsed.get(ParseReadingFn.REJECTS));
+        accumulators
+            .apply("HourlyStats", Combine.perKey(new HourlyAccumulatorCombineFn()))
+            .apply("InterpolateHourlyEnergy", InterpolateHourlyEnergy.create().withMeterGroups(meterGroups));
+    return PCollectionTuple.of(HOURLY, hourly).and(REJECTS, parsed.get(ParseReadings.REJECTS));
   }
 
-  /** A partial's event time: its first reading, which lies in the partial's hour like all its readings. */
-  private static Instant eventTime(KV<String, HourlyAccumulator> partial) {
-    return new Instant(partial.getValue().firstTime());
+  /** An accumulator's event time: its first reading, which lies in its hour like all its readings. */
+  private static Instant eventTime(KV<String, HourlyAccumulator> meterHour) {
+    return new Instant(meterHour.getValue().firstTime());
   }
 }

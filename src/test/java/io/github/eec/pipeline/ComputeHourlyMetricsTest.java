@@ -3,6 +3,7 @@ package io.github.eec.pipeline;
 import static org.junit.Assert.assertEquals;
 
 import io.github.eec.pipeline.model.HourlyMeterStats;
+import io.github.eec.pipeline.model.ReadingRules;
 import io.github.eec.pipeline.model.Reject;
 import io.github.eec.pipeline.model.RejectReason;
 import java.time.Instant;
@@ -18,8 +19,11 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.Rule;
 import org.junit.Test;
+import org.junit.experimental.categories.Category;
+import io.github.eec.pipeline.testing.EveryProfile;
 
 /** The transform between read and write, on hand-computed inputs. */
+@Category(EveryProfile.class)
 public class ComputeHourlyMetricsTest {
   @Rule public final transient TestPipeline pipeline = TestPipeline.create();
 
@@ -36,7 +40,7 @@ public class ComputeHourlyMetricsTest {
     }
     return pipeline
         .apply(Create.of(input).withCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
-        .apply(new ComputeHourlyMetrics(timeZone));
+        .apply(ComputeHourlyMetrics.create().withRules(ReadingRules.defaults().withTimeZone(timeZone)));
   }
 
   @Test

@@ -7,8 +7,8 @@ import io.github.eec.tools.generator.ExpectedHour;
 import io.github.eec.tools.generator.FaultCounts;
 import io.github.eec.tools.generator.GroundTruthCsv;
 import io.github.eec.tools.generator.ReadingsGenerator;
-import io.github.eec.pipeline.metrics.PipelineCounters;
-import io.github.eec.pipeline.metrics.RunSummary;
+import io.github.eec.pipeline.counters.CounterNames;
+import io.github.eec.pipeline.counters.RunSummary;
 import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.pipeline.model.RejectReason;
 import io.github.eec.pipeline.testing.Jobs;
@@ -52,12 +52,12 @@ public class GroundTruthEndToEndTest {
   }
 
   private static void assertCounters(FaultCounts faults, RunSummary s) {
-    assertEquals(faults.lines(), s.get(PipelineCounters.LINES_READ));
-    assertEquals(faults.acceptedLines(), s.get(PipelineCounters.READINGS_ACCEPTED));
-    assertEquals(faults.headerLines(), s.get(PipelineCounters.HEADER_LINES));
-    assertEquals(faults.rejectedLines(), s.get(PipelineCounters.LINES_REJECTED));
+    assertEquals(faults.lines(), s.get(CounterNames.LINES_READ));
+    assertEquals(faults.acceptedLines(), s.get(CounterNames.READINGS_ACCEPTED));
+    assertEquals(faults.headerLines(), s.get(CounterNames.HEADER_LINES));
+    assertEquals(faults.rejectedLines(), s.get(CounterNames.LINES_REJECTED));
     for (Map.Entry<String, Long> e : faults.rejectedByReason().entrySet()) {
-      assertEquals(e.getKey(), (long) e.getValue(), s.get(PipelineCounters.rejected(RejectReason.valueOf(e.getKey()))));
+      assertEquals(e.getKey(), (long) e.getValue(), s.get(CounterNames.rejected(RejectReason.valueOf(e.getKey()))));
     }
   }
 
@@ -69,8 +69,8 @@ public class GroundTruthEndToEndTest {
     assertSameRows(expected, ParquetRows.rows(out.resolve("hourly")));
     FaultCounts main = FaultCounts.read(Paths.get("data/sample-expected/readings.faults.json"));
     FaultCounts quarter = FaultCounts.read(Paths.get("data/sample-expected/readings-15min.faults.json"));
-    assertEquals(main.lines() + quarter.lines(), s.get(PipelineCounters.LINES_READ));
-    assertEquals(main.rejectedLines() + quarter.rejectedLines(), s.get(PipelineCounters.LINES_REJECTED));
+    assertEquals(main.lines() + quarter.lines(), s.get(CounterNames.LINES_READ));
+    assertEquals(main.rejectedLines() + quarter.rejectedLines(), s.get(CounterNames.LINES_REJECTED));
   }
 
   @Test

@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.github.eec.pipeline.metrics.PipelineCounters;
-import io.github.eec.pipeline.metrics.RunSummary;
+import io.github.eec.pipeline.counters.CounterNames;
+import io.github.eec.pipeline.counters.RunSummary;
 import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.pipeline.testing.Jobs;
 import io.github.eec.tools.verify.ParquetRows;
@@ -75,11 +75,11 @@ public class HourlyMetricsPipelineTest {
             new HourlyMeterStats("B", h13 + HOUR, h13 + 2 * HOUR, 2.0, 2.5, 3.5, 3.0, 2, 0));
     assertEquals(expected, rows);
 
-    assertEquals(10, summary.get(PipelineCounters.LINES_READ));
-    assertEquals(1, summary.get(PipelineCounters.HEADER_LINES));
-    assertEquals(8, summary.get(PipelineCounters.READINGS_ACCEPTED));
-    assertEquals(1, summary.get(PipelineCounters.LINES_REJECTED));
-    assertEquals(4, summary.get(PipelineCounters.HOURLY_ROWS));
+    assertEquals(10, summary.get(CounterNames.LINES_READ));
+    assertEquals(1, summary.get(CounterNames.HEADER_LINES));
+    assertEquals(8, summary.get(CounterNames.READINGS_ACCEPTED));
+    assertEquals(1, summary.get(CounterNames.LINES_REJECTED));
+    assertEquals(4, summary.get(CounterNames.HOURLY_ROWS));
 
     List<String> rejects = rejectLines(out);
     assertEquals(1, rejects.size());
@@ -166,15 +166,15 @@ public class HourlyMetricsPipelineTest {
 
     RunSummary summary = runJob(in.resolve("*.csv"), out, "--numShards=3", "--maxRejectedFraction=1");
 
-    assertEquals(expectedAccepted + expectedRejected + expectedHeaders, summary.get(PipelineCounters.LINES_READ));
-    assertEquals(expectedAccepted, summary.get(PipelineCounters.READINGS_ACCEPTED));
-    assertEquals(expectedRejected, summary.get(PipelineCounters.LINES_REJECTED));
-    assertEquals(expectedHeaders, summary.get(PipelineCounters.HEADER_LINES));
+    assertEquals(expectedAccepted + expectedRejected + expectedHeaders, summary.get(CounterNames.LINES_READ));
+    assertEquals(expectedAccepted, summary.get(CounterNames.READINGS_ACCEPTED));
+    assertEquals(expectedRejected, summary.get(CounterNames.LINES_REJECTED));
+    assertEquals(expectedHeaders, summary.get(CounterNames.HEADER_LINES));
     assertEquals(expectedRejected, rejectLines(out).size());
 
     List<HourlyMeterStats> rows = ParquetRows.rows(out.resolve("hourly"));
     assertEquals(meterHours.size(), rows.size());
-    assertEquals(meterHours.size(), summary.get(PipelineCounters.HOURLY_ROWS));
+    assertEquals(meterHours.size(), summary.get(CounterNames.HOURLY_ROWS));
     Set<String> keys = rows.stream().map(r -> r.meter() + "@" + r.windowStart() / HOUR).collect(Collectors.toSet());
     assertEquals(meterHours, keys); // each meter-hour exactly once
     assertEquals(expectedAccepted, rows.stream().mapToLong(HourlyMeterStats::readings).sum());

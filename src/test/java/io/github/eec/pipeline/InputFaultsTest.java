@@ -3,8 +3,8 @@ package io.github.eec.pipeline;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.github.eec.pipeline.metrics.PipelineCounters;
-import io.github.eec.pipeline.metrics.RunSummary;
+import io.github.eec.pipeline.counters.CounterNames;
+import io.github.eec.pipeline.counters.RunSummary;
 import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.pipeline.model.RejectReason;
 import io.github.eec.pipeline.testing.Jobs;
@@ -51,12 +51,12 @@ public class InputFaultsTest {
 
     RunSummary s = run(in.resolve("*.csv"), out);
 
-    assertEquals(10, s.get(PipelineCounters.LINES_READ));
-    assertEquals(2, s.get(PipelineCounters.HEADER_LINES));
-    assertEquals(6, s.get(PipelineCounters.READINGS_ACCEPTED));
-    assertEquals(2, s.get(PipelineCounters.LINES_REJECTED));
-    assertEquals(1, s.get(PipelineCounters.rejected(RejectReason.INVALID_ENCODING)));
-    assertEquals(1, s.get(PipelineCounters.rejected(RejectReason.LINE_TOO_LONG)));
+    assertEquals(10, s.get(CounterNames.LINES_READ));
+    assertEquals(2, s.get(CounterNames.HEADER_LINES));
+    assertEquals(6, s.get(CounterNames.READINGS_ACCEPTED));
+    assertEquals(2, s.get(CounterNames.LINES_REJECTED));
+    assertEquals(1, s.get(CounterNames.rejected(RejectReason.INVALID_ENCODING)));
+    assertEquals(1, s.get(CounterNames.rejected(RejectReason.LINE_TOO_LONG)));
     List<HourlyMeterStats> rows = ParquetRows.rows(out.resolve("hourly"));
     assertEquals(4, rows.size()); // A, B, C, D at 10:00
     assertEquals(6, rows.stream().mapToLong(HourlyMeterStats::readings).sum());
@@ -103,8 +103,8 @@ public class InputFaultsTest {
     List<HourlyMeterStats> rowsB = ParquetRows.rows(tmp.getRoot().toPath().resolve("outB/hourly"));
     assertEquals(rowsA.size(), rowsB.size());
     assertEquals(rowsA, new HashSet<>(rowsB)); // bit-identical values, the exact sums make that possible
-    assertEquals(1, a.get(PipelineCounters.REGISTER_RESETS));
-    assertEquals(1, b.get(PipelineCounters.REGISTER_RESETS));
+    assertEquals(1, a.get(CounterNames.REGISTER_RESETS));
+    assertEquals(1, b.get(CounterNames.REGISTER_RESETS));
     for (HourlyMeterStats r : rowsA) {
       assertTrue(r.energyMwh() >= 0);
     }
@@ -125,10 +125,10 @@ public class InputFaultsTest {
     HourlyMeterStats d = ParquetRows.rows(tmp.getRoot().toPath().resolve("dedup/hourly")).get(0);
     assertEquals(4, p.readings());
     assertEquals(225.0, p.powerMeanMw(), 0.0);
-    assertEquals(0, plain.get(PipelineCounters.DUPLICATES_DROPPED));
+    assertEquals(0, plain.get(CounterNames.DUPLICATES_DROPPED));
     assertEquals(2, d.readings());
     assertEquals(150.0, d.powerMeanMw(), 0.0); // (100 + 200) / 2: the smallest (energy, power) kept
-    assertEquals(2, deduped.get(PipelineCounters.DUPLICATES_DROPPED));
+    assertEquals(2, deduped.get(CounterNames.DUPLICATES_DROPPED));
     assertEquals(p.energyMwh(), d.energyMwh(), 0.0);
   }
 }

@@ -1,15 +1,14 @@
 package io.github.eec.pipeline.aggregate;
 
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
+import io.github.eec.pipeline.model.HourlyAccumulator;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
- * Combines a meter's partial accumulators of one window (from the parse step, one per bundle and
- * meter-hour) into one {@link HourlyAccumulator}. Associative and commutative, so runners lift it
+ * Merges a meter's accumulators of one window (from the parse step, one per bundle and meter-hour)
+ * into one {@link HourlyAccumulator}. Associative and commutative, so runners lift it
  * before the shuffle and merge partial results in any order.
  */
-public class HourlyStatsCombineFn
+public class HourlyAccumulatorCombineFn
     extends Combine.CombineFn<HourlyAccumulator, HourlyAccumulator, HourlyAccumulator> {
 
   @Override
@@ -39,15 +38,5 @@ public class HourlyStatsCombineFn
   @Override
   public HourlyAccumulator extractOutput(HourlyAccumulator acc) {
     return acc;
-  }
-
-  @Override
-  public Coder<HourlyAccumulator> getAccumulatorCoder(CoderRegistry registry, Coder<HourlyAccumulator> inputCoder) {
-    return HourlyAccumulatorCoder.of();
-  }
-
-  @Override
-  public Coder<HourlyAccumulator> getDefaultOutputCoder(CoderRegistry registry, Coder<HourlyAccumulator> inputCoder) {
-    return HourlyAccumulatorCoder.of();
   }
 }

@@ -1,6 +1,9 @@
 package io.github.eec.pipeline.aggregate;
 
+import io.github.eec.pipeline.model.HourlyAccumulator;
 import io.github.eec.pipeline.model.HourlyMeterStats;
+import io.github.eec.pipeline.model.Hours;
+import io.github.eec.pipeline.model.MeterHour;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,8 +14,6 @@ import java.util.List;
  * is a restart from zero, and each hour gets the part of the curve that falls inside it.
  */
 public final class HourlyEnergyCalculator {
-  public static final long HOUR_MILLIS = 3_600_000L;
-
   private HourlyEnergyCalculator() {}
 
   /** Rows for every hour of one meter; {@code hours} may be in any order. */
@@ -20,8 +21,8 @@ public final class HourlyEnergyCalculator {
     List<MeterHour> sorted = mergeSameHour(hours);
     List<HourlyMeterStats> rows = new ArrayList<>(sorted.size());
     for (int i = 0; i < sorted.size(); i++) {
-      HourlyAccumulator prev = i > 0 ? sorted.get(i - 1).stats() : null;
-      HourlyAccumulator next = i + 1 < sorted.size() ? sorted.get(i + 1).stats() : null;
+      HourlyAccumulator prev = i > 0 ? sorted.get(i - 1).accumulator() : null;
+      HourlyAccumulator next = i + 1 < sorted.size() ? sorted.get(i + 1).accumulator() : null;
       rows.add(row(meter, sorted.get(i), prev, next));
     }
     return rows;
@@ -29,9 +30,9 @@ public final class HourlyEnergyCalculator {
 
   private static HourlyMeterStats row(
       String meter, MeterHour hour, HourlyAccumulator prev, HourlyAccumulator next) {
-    HourlyAccumulator a = hour.stats();
+    HourlyAccumulator a = hour.accumulator();
     long start = hour.hourStart();
-    long end = start + HOUR_MILLIS;
+    long end = start + Hours.HOUR_MILLIS;
     int resets = 0;
     double energy = 0.0;
     if (prev != null) {
@@ -72,8 +73,8 @@ public final class HourlyEnergyCalculator {
       MeterHour last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
       if (last != null && last.hourStart() == h.hourStart()) {
         HourlyAccumulator combined = new HourlyAccumulator();
-        combined.merge(last.stats());
-        combined.merge(h.stats());
+        combined.merge(last.accumulator());
+        combined.merge(h.accumulator());
         merged.set(merged.size() - 1, new MeterHour(h.hourStart(), combined));
       } else {
         merged.add(h);

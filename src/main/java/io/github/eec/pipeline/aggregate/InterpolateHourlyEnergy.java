@@ -1,15 +1,13 @@
 package io.github.eec.pipeline.aggregate;
 
-import io.github.eec.pipeline.metrics.PipelineCounters;
+import io.github.eec.pipeline.counters.CounterNames;
+import io.github.eec.pipeline.model.HourlyAccumulator;
 import io.github.eec.pipeline.model.HourlyMeterStats;
-import io.github.eec.pipeline.model.HourlyMeterStatsCoder;
+import io.github.eec.pipeline.model.MeterHour;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -38,34 +36,34 @@ import org.apache.beam.sdk.values.PCollection;
  */
 public class InterpolateHourlyEnergy
     extends PTransform<PCollection<KV<String, HourlyAccumulator>>, PCollection<HourlyMeterStats>> {
-  /** Groups when the runner does not ask for fewer: meters rarely share a group, groups stay small. */
+  /** The default: meters rarely share a group, groups stay small, any parallelism is possible. */
   public static final int MANY_GROUPS = 1 << 16;
-
-  /** Groups on the DirectRunner: few bundles after each grouping, still some parallelism. */
-  public static final int FEW_GROUPS = 16;
 
   private final int meterGroups;
 
-  public InterpolateHourlyEnergy(int meterGroups) {
-    if (meterGroups < 1) {
-      throw new IllegalArgumentException("meterGroups must be at least 1, got " + meterGroups);
-    }
+  private InterpolateHourlyEnergy(int meterGroups) {
     this.meterGroups = meterGroups;
   }
 
-  public InterpolateHourlyEnergy() {
-    this(MANY_GROUPS);
+  public static InterpolateHourlyEnergy create() {
+    return new InterpolateHourlyEnergy(MANY_GROUPS);
+  }
+
+  /** Spreads the meters over this many groups; changes how the work is split, never the rows. */
+  public InterpolateHourlyEnergy withMeterGroups(int meterGroups) {
+    if (meterGroups < 1) {
+      throw new IllegalArgumentException("meterGroups must be at least 1, got " + meterGroups);
+    }
+    return new InterpolateHourlyEnergy(meterGroups);
   }
 
   @Override
   public PCollection<HourlyMeterStats> expand(PCollection<KV<String, HourlyAccumulator>> hourly) {
     return hourly
         .apply("KeyByMeterGroup", ParDo.of(new KeyByMeterGroupFn(meterGroups)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), MeterHourCoder.of())))
         .apply("IntoGlobalWindow", Window.<KV<Integer, KV<String, MeterHour>>>into(new GlobalWindows()))
         .apply("GroupHoursByMeterGroup", GroupByKey.create())
-        .apply("ComputeHourlyRows", ParDo.of(new ComputeRowsFn()))
-        .setCoder(HourlyMeterStatsCoder.of());
+        .apply("ComputeHourlyRows", ParDo.of(new ComputeRowsFn()));
   }
 
   /** The group of a meter id: deterministic on every JVM (String.hashCode is specified), well mixed. */
@@ -100,7 +98,7 @@ public class InterpolateHourlyEnergy
 
   /** Splits a group into its meters (in id order, so output order is reproducible) and computes each. */
   static class ComputeRowsFn extends DoFn<KV<Integer, Iterable<KV<String, MeterHour>>>, HourlyMeterStats> {
-    private final Counter resets = Metrics.counter(PipelineCounters.NAMESPACE, PipelineCounters.REGISTER_RESETS);
+    private final Counter resets = Metrics.counter(CounterNames.NAMESPACE, CounterNames.REGISTER_RESETS);
 
     @ProcessElement
     public void process(

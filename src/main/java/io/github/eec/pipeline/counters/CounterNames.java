@@ -1,10 +1,10 @@
-package io.github.eec.pipeline.metrics;
+package io.github.eec.pipeline.counters;
 
 import io.github.eec.pipeline.model.RejectReason;
 
 /** Names of the Beam counters the pipeline reports, shared by the DoFns and the run summary. */
-public final class PipelineCounters {
-  private PipelineCounters() {}
+public final class CounterNames {
+  private CounterNames() {}
 
   public static final String NAMESPACE = "eec";
   public static final String LINES_READ = "linesRead";

@@ -1,4 +1,4 @@
-package io.github.eec.pipeline.metrics;
+package io.github.eec.pipeline.counters;
 
 import io.github.eec.pipeline.model.RejectReason;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public final class RunSummary {
             .metrics()
             .queryMetrics(
                 MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.inNamespace(PipelineCounters.NAMESPACE))
+                    .addNameFilter(MetricNameFilter.inNamespace(CounterNames.NAMESPACE))
                     .build());
     Map<String, Long> counters = new LinkedHashMap<>();
     for (MetricResult<Long> c : metrics.getCounters()) {
@@ -41,25 +41,25 @@ public final class RunSummary {
 
   /** Rejected lines as a share of all lines read (0 when nothing was read). */
   public double rejectedFraction() {
-    long read = get(PipelineCounters.LINES_READ);
-    return read == 0 ? 0.0 : (double) get(PipelineCounters.LINES_REJECTED) / read;
+    long read = get(CounterNames.LINES_READ);
+    return read == 0 ? 0.0 : (double) get(CounterNames.LINES_REJECTED) / read;
   }
 
   public String format(String outputDir, String rejectsDir) {
     StringBuilder sb = new StringBuilder("Run summary\n");
-    line(sb, "lines read", get(PipelineCounters.LINES_READ));
-    line(sb, "header lines skipped", get(PipelineCounters.HEADER_LINES));
-    line(sb, "readings accepted", get(PipelineCounters.READINGS_ACCEPTED));
-    line(sb, "lines rejected", get(PipelineCounters.LINES_REJECTED));
+    line(sb, "lines read", get(CounterNames.LINES_READ));
+    line(sb, "header lines skipped", get(CounterNames.HEADER_LINES));
+    line(sb, "readings accepted", get(CounterNames.READINGS_ACCEPTED));
+    line(sb, "lines rejected", get(CounterNames.LINES_REJECTED));
     for (RejectReason reason : RejectReason.values()) {
-      long n = get(PipelineCounters.rejected(reason));
+      long n = get(CounterNames.rejected(reason));
       if (n > 0) {
         line(sb, "  " + reason.name(), n);
       }
     }
-    line(sb, "duplicates dropped", get(PipelineCounters.DUPLICATES_DROPPED));
-    line(sb, "register resets", get(PipelineCounters.REGISTER_RESETS));
-    line(sb, "hourly rows written", get(PipelineCounters.HOURLY_ROWS));
+    line(sb, "duplicates dropped", get(CounterNames.DUPLICATES_DROPPED));
+    line(sb, "register resets", get(CounterNames.REGISTER_RESETS));
+    line(sb, "hourly rows written", get(CounterNames.HOURLY_ROWS));
     sb.append(String.format("  %-22s %s%n", "output", outputDir));
     sb.append(String.format("  %-22s %s%n", "rejects", rejectsDir));
     return sb.toString();

@@ -1,4 +1,4 @@
-package io.github.eec.pipeline.aggregate;
+package io.github.eec.pipeline.model;
 
 import java.util.Arrays;
 

@@ -1,14 +1,17 @@
-package io.github.eec.pipeline.aggregate;
+package io.github.eec.pipeline.model;
 
 import java.util.Objects;
+import org.apache.beam.sdk.coders.DefaultCoder;
 
 /**
  * What one meter-hour needs for its metrics: the count, exact power sum, min and max, and the first
  * and last reading by time (the anchors of the energy rule). Equal times break ties by energy
  * (smaller first, larger last), so the result never depends on input order.
  *
- * <p>Mutable on purpose: the CombineFn updates it in place for each reading.
+ * <p>The one mergeable value of the job: the parse step fills one per bundle and meter-hour, the
+ * combine merges them per meter-hour. Mutable on purpose: both update it in place for each reading.
  */
+@DefaultCoder(HourlyAccumulatorCoder.class)
 public final class HourlyAccumulator {
   long count;
   ExactSum powerSum = new ExactSum();

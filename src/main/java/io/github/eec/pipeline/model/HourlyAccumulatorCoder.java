@@ -1,4 +1,4 @@
-package io.github.eec.pipeline.aggregate;
+package io.github.eec.pipeline.model;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -7,13 +7,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.CoderException;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * Compact, deterministic coder for {@link HourlyAccumulator}: varint count and times, raw doubles,
- * and the exact sum as its canonical terms (usually one or two). About 60 bytes, against several hundred for
- * Java serialization, and it is what crosses the shuffle for every meter-hour.
+ * and the exact sum as its canonical terms (usually one or two), so equal accumulators encode to
+ * equal bytes. It is what crosses the shuffle for every meter-hour, so it is kept small.
  */
 public final class HourlyAccumulatorCoder extends AtomicCoder<HourlyAccumulator> {
   private static final HourlyAccumulatorCoder INSTANCE = new HourlyAccumulatorCoder();
@@ -27,6 +30,11 @@ public final class HourlyAccumulatorCoder extends AtomicCoder<HourlyAccumulator>
   }
 
   private HourlyAccumulatorCoder() {}
+
+  /** For {@code @DefaultCoder} on {@link HourlyAccumulator}: the coder registry finds it there. */
+  public static CoderProvider getCoderProvider() {
+    return CoderProviders.forCoder(TypeDescriptor.of(HourlyAccumulator.class), INSTANCE);
+  }
 
   @Override
   public void encode(HourlyAccumulator a, OutputStream out) throws IOException {
@@ -75,6 +83,4 @@ public final class HourlyAccumulatorCoder extends AtomicCoder<HourlyAccumulator>
     return a;
   }
 
-  @Override
-  public void verifyDeterministic() {}
 }

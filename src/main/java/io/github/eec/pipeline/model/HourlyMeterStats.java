@@ -1,8 +1,10 @@
 package io.github.eec.pipeline.model;
 
 import java.util.Objects;
+import org.apache.beam.sdk.coders.DefaultCoder;
 
 /** One output row: a meter's metrics for one UTC hour. Times are epoch millis. */
+@DefaultCoder(HourlyMeterStatsCoder.class)
 public final class HourlyMeterStats {
   private final String meter;
   private final long windowStart;

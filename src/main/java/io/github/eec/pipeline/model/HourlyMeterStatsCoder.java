@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /** Deterministic coder for {@link HourlyMeterStats}. */
 public final class HourlyMeterStatsCoder extends AtomicCoder<HourlyMeterStats> {
@@ -20,6 +23,11 @@ public final class HourlyMeterStatsCoder extends AtomicCoder<HourlyMeterStats> {
   }
 
   private HourlyMeterStatsCoder() {}
+
+  /** For {@code @DefaultCoder} on {@link HourlyMeterStats}: the coder registry finds it there. */
+  public static CoderProvider getCoderProvider() {
+    return CoderProviders.forCoder(TypeDescriptor.of(HourlyMeterStats.class), INSTANCE);
+  }
 
   @Override
   public void encode(HourlyMeterStats s, OutputStream out) throws IOException {
@@ -51,8 +59,6 @@ public final class HourlyMeterStatsCoder extends AtomicCoder<HourlyMeterStats> {
     return new HourlyMeterStats(meter, start, end, energy, min, max, mean, readings, resets);
   }
 
-  @Override
-  public void verifyDeterministic() {}
 
   @Override
   public boolean consistentWithEquals() {

@@ -1,14 +1,24 @@
-package io.github.eec.pipeline.parse;
+package io.github.eec.pipeline.model;
 
-import io.github.eec.pipeline.options.HourlyMetricsOptions;
-import io.github.eec.pipeline.options.OptionsValidator;
 import java.io.Serializable;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
-/** What makes a line an acceptable reading beyond its syntax: zone of local times and plausible ranges. */
+/**
+ * What makes a line an acceptable reading beyond its syntax: the zone of times without an offset
+ * and the plausible ranges. The defaults are also the options' defaults.
+ */
 public final class ReadingRules implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  public static final String DEFAULT_TIME_ZONE = "UTC";
+  /** 1 GW in mW. */
+  public static final double DEFAULT_MAX_POWER_MW = 1e12;
+  /** 1 PWh in mWh. */
+  public static final double DEFAULT_MAX_ENERGY_MWH = 1e18;
+  public static final String DEFAULT_EARLIEST_TIME = "2000-01-01T00:00:00Z";
+  public static final String DEFAULT_LATEST_TIME = "2100-01-01T00:00:00Z";
 
   private final String zoneId;
   private final double maxPowerMw;
@@ -16,8 +26,13 @@ public final class ReadingRules implements Serializable {
   private final long earliestMillis;
   private final long latestMillis;
 
+  /** Throws {@link IllegalArgumentException} for an unknown zone id. */
   public ReadingRules(String zoneId, double maxPowerMw, double maxEnergyMwh, long earliestMillis, long latestMillis) {
-    OptionsValidator.checkTimeZone(zoneId);
+    try {
+      ZoneId.of(zoneId.trim());
+    } catch (DateTimeException | NullPointerException e) {
+      throw new IllegalArgumentException("unknown time zone '" + zoneId + "'");
+    }
     this.zoneId = zoneId.trim();
     this.maxPowerMw = maxPowerMw;
     this.maxEnergyMwh = maxEnergyMwh;
@@ -25,20 +40,19 @@ public final class ReadingRules implements Serializable {
     this.latestMillis = latestMillis;
   }
 
-  /** The defaults of {@link HourlyMetricsOptions} in the given zone. */
-  public static ReadingRules defaults(String zoneId) {
-    HourlyMetricsOptions defaults = PipelineOptionsFactory.as(HourlyMetricsOptions.class);
-    defaults.setTimeZone(zoneId);
-    return from(defaults);
+  /** The default rules: times without an offset in UTC, default ceilings and range. */
+  public static ReadingRules defaults() {
+    return new ReadingRules(
+        DEFAULT_TIME_ZONE,
+        DEFAULT_MAX_POWER_MW,
+        DEFAULT_MAX_ENERGY_MWH,
+        Instant.parse(DEFAULT_EARLIEST_TIME).toEpochMilli(),
+        Instant.parse(DEFAULT_LATEST_TIME).toEpochMilli());
   }
 
-  public static ReadingRules from(HourlyMetricsOptions o) {
-    return new ReadingRules(
-        o.getTimeZone(),
-        o.getMaxPowerMw(),
-        o.getMaxEnergyMwh(),
-        OptionsValidator.instant("earliestTime", o.getEarliestTime()).toEpochMilli(),
-        OptionsValidator.instant("latestTime", o.getLatestTime()).toEpochMilli());
+  /** These rules with times without an offset in {@code zoneId}. */
+  public ReadingRules withTimeZone(String zoneId) {
+    return new ReadingRules(zoneId, maxPowerMw, maxEnergyMwh, earliestMillis, latestMillis);
   }
 
   public ZoneId zone() {

@@ -1,8 +1,10 @@
 package io.github.eec.pipeline.model;
 
 import java.util.Objects;
+import org.apache.beam.sdk.coders.DefaultCoder;
 
 /** A rejected input line with why it was rejected and where it came from. */
+@DefaultCoder(RejectCoder.class)
 public final class Reject {
   private final RejectReason reason;
   private final String detail;

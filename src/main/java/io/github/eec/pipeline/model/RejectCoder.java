@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /** Deterministic coder for {@link Reject}: reason ordinal and three strings. */
 public final class RejectCoder extends AtomicCoder<Reject> {
@@ -18,6 +21,11 @@ public final class RejectCoder extends AtomicCoder<Reject> {
   }
 
   private RejectCoder() {}
+
+  /** For {@code @DefaultCoder} on {@link Reject}: the coder registry finds it there. */
+  public static CoderProvider getCoderProvider() {
+    return CoderProviders.forCoder(TypeDescriptor.of(Reject.class), INSTANCE);
+  }
 
   @Override
   public void encode(Reject r, OutputStream out) throws IOException {
@@ -33,8 +41,6 @@ public final class RejectCoder extends AtomicCoder<Reject> {
     return new Reject(reason, STRING.decode(in), STRING.decode(in), STRING.decode(in));
   }
 
-  @Override
-  public void verifyDeterministic() {}
 
   @Override
   public boolean consistentWithEquals() {

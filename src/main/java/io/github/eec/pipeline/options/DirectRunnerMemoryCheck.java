@@ -8,19 +8,23 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 /**
  * A warning before a DirectRunner run whose input will likely not fit its heap. The DirectRunner
  * reads every range of the input before the parse step has taken the lines, and keeps a bundle's
- * lines in memory until it commits, so its heap grows with the input (measured: 4.2 GB of heap left
- * after collections for 1.03 GB of CSV; an OutOfMemoryError after 3 minutes on 3 GB with a 6 GB
- * heap). Saying so before the start is better than that error; it stays a warning, as the estimate
- * is rough and a larger {@code -Xmx} is a valid answer.
+ * lines in memory until it commits, so its heap grows with the input (BENCHMARKS.md "Memory").
+ * Saying so before the start is better than an OutOfMemoryError minutes later; it stays a warning,
+ * as the estimate is rough and a larger {@code -Xmx} is a valid answer.
  */
 public final class DirectRunnerMemoryCheck {
-  /** Heap per byte of uncompressed CSV, measured on the benchmark sets (3.5x on 100 MB, 4.1x on 1 GB). */
+  /** Heap per byte of uncompressed CSV, as measured on the benchmark sets (BENCHMARKS.md). */
   static final double HEAP_PER_INPUT_BYTE = 4.0;
 
-  /** What a compressed file of readings expands to, roughly (gzip of the generator's CSV: 3.3-3.5x). */
+  /** What a compressed file of readings expands to, roughly (gzip of the generator's CSV). */
   static final double COMPRESSED_EXPANSION = 3.5;
 
   private DirectRunnerMemoryCheck() {}
+
+  /** Whether the options run the job on the DirectRunner. */
+  public static boolean appliesTo(HourlyMetricsOptions options) {
+    return options.getRunner() != null && options.getRunner().getSimpleName().equals("DirectRunner");
+  }
 
   /**
    * The warning, if the input files (as {@link OptionsValidator#validate} matched them) need more

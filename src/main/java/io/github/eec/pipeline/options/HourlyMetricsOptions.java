@@ -1,5 +1,8 @@
 package io.github.eec.pipeline.options;
 
+import io.github.eec.pipeline.aggregate.InterpolateHourlyEnergy;
+import io.github.eec.pipeline.model.ReadingRules;
+import io.github.eec.pipeline.output.WriteHourlyParquet;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -28,7 +31,7 @@ public interface HourlyMetricsOptions extends PipelineOptions {
   @Description(
       "Time zone of timestamps that carry no offset, as a java.time zone id (UTC, Europe/Paris, "
           + "+02:00). Output hours are always UTC hours.")
-  @Default.String("UTC")
+  @Default.String(ReadingRules.DEFAULT_TIME_ZONE)
   String getTimeZone();
 
   void setTimeZone(String value);
@@ -36,7 +39,7 @@ public interface HourlyMetricsOptions extends PipelineOptions {
   @Description(
       "Number of Parquet files of the hourly metrics. Fixed (never runner-chosen) so file names "
           + "are unique and stable across runners and reruns.")
-  @Default.Integer(4)
+  @Default.Integer(WriteHourlyParquet.DEFAULT_NUM_SHARDS)
   int getNumShards();
 
   void setNumShards(int value);
@@ -67,36 +70,44 @@ public interface HourlyMetricsOptions extends PipelineOptions {
   void setMaxRejectedFraction(double value);
 
   @Description("Reject readings with power above this ceiling, in mW (default 1 GW).")
-  @Default.Double(1e12)
+  @Default.Double(ReadingRules.DEFAULT_MAX_POWER_MW)
   double getMaxPowerMw();
 
   void setMaxPowerMw(double value);
 
   @Description("Reject readings whose energy register is above this ceiling, in mWh (default 1 PWh).")
-  @Default.Double(1e18)
+  @Default.Double(ReadingRules.DEFAULT_MAX_ENERGY_MWH)
   double getMaxEnergyMwh();
 
   void setMaxEnergyMwh(double value);
 
   @Description("Reject readings before this instant (ISO-8601, e.g. 2000-01-01T00:00:00Z).")
-  @Default.String("2000-01-01T00:00:00Z")
+  @Default.String(ReadingRules.DEFAULT_EARLIEST_TIME)
   String getEarliestTime();
 
   void setEarliestTime(String value);
 
   @Description("Reject readings at or after this instant (ISO-8601, e.g. 2100-01-01T00:00:00Z).")
-  @Default.String("2100-01-01T00:00:00Z")
+  @Default.String(ReadingRules.DEFAULT_LATEST_TIME)
   String getLatestTime();
 
   void setLatestTime(String value);
 
   @Description(
       "How many groups the per-meter interpolation step spreads the meters over (by a hash of the "
-          + "meter id). It changes how the work is split, never the result. 0 (default) = automatic: "
-          + "16 on the DirectRunner, which pays a fixed cost per group and step, and 65536 on other "
-          + "runners (about one meter per group: any parallelism, small groups).")
-  @Default.Integer(0)
+          + "meter id). It changes how the work is split, never the result. Default 65536 (about one "
+          + "meter per group: any parallelism, small groups); on the DirectRunner, which pays a fixed "
+          + "cost per group and step, the job sets 16 unless this is given.")
+  @Default.Integer(InterpolateHourlyEnergy.MANY_GROUPS)
   int getMeterGroups();
 
   void setMeterGroups(int value);
+
+  @Description(
+      "When the run fails, also print the error's stack trace (by default one line that says what "
+          + "failed, naming the input file where one is the cause).")
+  @Default.Boolean(false)
+  boolean getVerbose();
+
+  void setVerbose(boolean value);
 }

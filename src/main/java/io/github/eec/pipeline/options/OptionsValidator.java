@@ -1,5 +1,6 @@
 package io.github.eec.pipeline.options;
 
+import io.github.eec.pipeline.model.ReadingRules;
 import java.io.IOException;
 import java.util.List;
 import java.util.ArrayList;
@@ -25,13 +26,12 @@ public final class OptionsValidator {
 
   /** Checks every option; returns the files {@code --input} matches (folders left out), never empty. */
   public static List<MatchResult.Metadata> validate(HourlyMetricsOptions o) {
-    checkTimeZone(o.getTimeZone());
+    readingRules(o);
     if (o.getNumShards() < 1 || o.getNumShards() > 10_000) {
       throw new InvalidOptionException("numShards", "must be between 1 and 10000, got " + o.getNumShards());
     }
-    if (o.getMeterGroups() < 0 || o.getMeterGroups() > 1 << 20) {
-      throw new InvalidOptionException(
-          "meterGroups", "must be between 0 (automatic) and 1048576, got " + o.getMeterGroups());
+    if (o.getMeterGroups() < 1 || o.getMeterGroups() > 1 << 20) {
+      throw new InvalidOptionException("meterGroups", "must be between 1 and 1048576, got " + o.getMeterGroups());
     }
     if (!(o.getMaxRejectedFraction() >= 0 && o.getMaxRejectedFraction() <= 1)) {
       throw new InvalidOptionException(
@@ -43,17 +43,24 @@ public final class OptionsValidator {
     if (!(o.getMaxEnergyMwh() > 0) || Double.isInfinite(o.getMaxEnergyMwh())) {
       throw new InvalidOptionException("maxEnergyMwh", "must be a positive number of mWh, got " + o.getMaxEnergyMwh());
     }
-    Instant earliest = instant("earliestTime", o.getEarliestTime());
-    Instant latest = instant("latestTime", o.getLatestTime());
-    if (!earliest.isBefore(latest)) {
-      throw new InvalidOptionException("latestTime", "must be after --earliestTime (" + earliest + "), got " + latest);
-    }
     List<MatchResult.Metadata> inputFiles = checkInput(o.getInput());
     checkOutputWritable(o.getOutput());
     return inputFiles;
   }
 
-  public static ZoneId checkTimeZone(String zone) {
+  /** The reading rules the options give; an {@link InvalidOptionException} names a bad one. */
+  public static ReadingRules readingRules(HourlyMetricsOptions o) {
+    ZoneId zone = checkTimeZone(o.getTimeZone());
+    Instant earliest = instant("earliestTime", o.getEarliestTime());
+    Instant latest = instant("latestTime", o.getLatestTime());
+    if (!earliest.isBefore(latest)) {
+      throw new InvalidOptionException("latestTime", "must be after --earliestTime (" + earliest + "), got " + latest);
+    }
+    return new ReadingRules(
+        zone.getId(), o.getMaxPowerMw(), o.getMaxEnergyMwh(), earliest.toEpochMilli(), latest.toEpochMilli());
+  }
+
+  private static ZoneId checkTimeZone(String zone) {
     if (zone == null || zone.trim().isEmpty()) {
       throw new InvalidOptionException("timeZone", "is empty; give a zone id such as UTC or Europe/Paris");
     }
@@ -65,7 +72,7 @@ public final class OptionsValidator {
     }
   }
 
-  public static Instant instant(String option, String value) {
+  private static Instant instant(String option, String value) {
     try {
       return Instant.parse(value.trim());
     } catch (DateTimeParseException | NullPointerException e) {

@@ -1,6 +1,5 @@
 package io.github.eec.pipeline.output;
 
-import io.github.eec.pipeline.options.InvalidOptionException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
@@ -57,17 +56,16 @@ public final class ResultPublisher {
     return output.resolve(name, StandardResolveOptions.RESOLVE_DIRECTORY).toString();
   }
 
-  /** Refuses to start over results of an earlier run unless they may be replaced. */
-  public void checkBeforeRun(boolean overwrite) throws IOException {
+  /** Files of an earlier run's published results, none if there are none. */
+  public List<ResourceId> publishedFiles() throws IOException {
     List<ResourceId> existing = new ArrayList<>();
     existing.addAll(files(finalDir(HOURLY) + "*"));
     existing.addAll(files(finalDir(REJECTS) + "*"));
-    if (!existing.isEmpty() && !overwrite) {
-      throw new InvalidOptionException(
-          "output",
-          "already holds results of an earlier run (" + existing.size() + " files, e.g. " + existing.get(0)
-              + "); pass --overwrite=true to replace them, or choose another --output");
-    }
+    return existing;
+  }
+
+  /** Removes what killed or failed runs left in their staging folders. */
+  public void removeLeftoverStaging() throws IOException {
     deleteTree(output.toString() + STAGING_PREFIX + "*");
   }
 

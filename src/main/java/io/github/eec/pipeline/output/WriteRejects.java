@@ -18,8 +18,12 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public class WriteRejects extends PTransform<PCollection<Reject>, PDone> {
   private final String directory;
 
-  public WriteRejects(String directory) {
+  private WriteRejects(String directory) {
     this.directory = directory;
+  }
+
+  public static WriteRejects to(String directory) {
+    return new WriteRejects(directory);
   }
 
   @Override

@@ -1,18 +1,18 @@
 package io.github.eec.pipeline.parse;
 
-import io.github.eec.pipeline.aggregate.HourlyAccumulator;
-import io.github.eec.pipeline.aggregate.HourlyEnergyCalculator;
+import io.github.eec.pipeline.model.HourlyAccumulator;
+import io.github.eec.pipeline.model.Hours;
 import java.util.function.BiConsumer;
 
 /**
  * The hourly accumulators of one bundle, keyed by meter and hour: what lets the parse step hand the
- * runner one partial result per meter-hour instead of one element per reading.
+ * runner one accumulator per meter-hour instead of one element per reading.
  *
  * <p>Hand-written open addressing because it is the per-reading hot path: a meter is looked up by
  * the characters of the line it is in, so a known meter costs no String, no boxing and no key
  * object; a String is made once per new meter-hour.
  */
-final class BundlePartials {
+final class BundleAccumulators {
 
   private String[] meters;
   private long[] hours;
@@ -20,7 +20,7 @@ final class BundlePartials {
   private int size;
   private int mask;
 
-  BundlePartials() {
+  BundleAccumulators() {
     allocate(1024);
   }
 
@@ -38,7 +38,7 @@ final class BundlePartials {
 
   /** Adds a reading of the meter {@code line[meterStart, meterEnd)}. */
   void add(String line, int meterStart, int meterEnd, long timeMillis, double energyMwh, double powerMw) {
-    long hour = Math.floorDiv(timeMillis, HourlyEnergyCalculator.HOUR_MILLIS) * HourlyEnergyCalculator.HOUR_MILLIS;
+    long hour = Hours.hourStart(timeMillis);
     int h = 0;
     for (int i = meterStart; i < meterEnd; i++) {
       h = 31 * h + line.charAt(i);
@@ -85,7 +85,7 @@ final class BundlePartials {
     }
   }
 
-  /** Hands every partial to {@code sink} and empties the map, keeping its capacity. */
+  /** Hands every accumulator to {@code sink} and empties the map, keeping its capacity. */
   void drainTo(BiConsumer<String, HourlyAccumulator> sink) {
     for (int i = 0; i < meters.length; i++) {
       if (meters[i] != null) {

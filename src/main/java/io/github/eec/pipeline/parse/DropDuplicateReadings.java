@@ -1,13 +1,10 @@
 package io.github.eec.pipeline.parse;
 
-import io.github.eec.pipeline.aggregate.HourlyAccumulator;
-import io.github.eec.pipeline.aggregate.HourlyAccumulatorCoder;
-import io.github.eec.pipeline.metrics.PipelineCounters;
+import io.github.eec.pipeline.counters.CounterNames;
+import io.github.eec.pipeline.model.HourlyAccumulator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -24,18 +21,23 @@ import org.apache.beam.sdk.values.PCollection;
  *
  * <p>Groups by meter within each hour and dedupes the hour's readings in memory (at most a few
  * thousand), rather than keying by meter and time: the same shuffle of every reading on Spark and
- * Flink, but a meter-hour per key instead of a reading per key, which the DirectRunner needs (one
- * key per reading made it 20x slower on the sample). Emits one accumulator per meter-hour.
+ * Flink, but a meter-hour per key instead of a reading per key, which the DirectRunner needs: it
+ * pays a fixed cost per key and step (BENCHMARKS.md). Emits one accumulator per meter-hour.
  */
 public class DropDuplicateReadings
     extends PTransform<PCollection<KV<String, HourlyAccumulator>>, PCollection<KV<String, HourlyAccumulator>>> {
+
+  private DropDuplicateReadings() {}
+
+  public static DropDuplicateReadings create() {
+    return new DropDuplicateReadings();
+  }
 
   @Override
   public PCollection<KV<String, HourlyAccumulator>> expand(PCollection<KV<String, HourlyAccumulator>> readings) {
     return readings
         .apply("GroupByMeterHour", GroupByKey.create())
-        .apply("KeepOnePerTime", ParDo.of(new KeepOnePerTimeFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), HourlyAccumulatorCoder.of()));
+        .apply("KeepOnePerTime", ParDo.of(new KeepOnePerTimeFn()));
   }
 
   private static final Comparator<HourlyAccumulator> BY_TIME_ENERGY_POWER =
@@ -45,7 +47,7 @@ public class DropDuplicateReadings
 
   static final class KeepOnePerTimeFn
       extends DoFn<KV<String, Iterable<HourlyAccumulator>>, KV<String, HourlyAccumulator>> {
-    private final Counter duplicates = Metrics.counter(PipelineCounters.NAMESPACE, PipelineCounters.DUPLICATES_DROPPED);
+    private final Counter duplicates = Metrics.counter(CounterNames.NAMESPACE, CounterNames.DUPLICATES_DROPPED);
 
     @ProcessElement
     public void process(

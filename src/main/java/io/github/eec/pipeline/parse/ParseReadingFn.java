@@ -1,7 +1,8 @@
 package io.github.eec.pipeline.parse;
 
-import io.github.eec.pipeline.aggregate.HourlyAccumulator;
-import io.github.eec.pipeline.metrics.PipelineCounters;
+import io.github.eec.pipeline.counters.CounterNames;
+import io.github.eec.pipeline.model.HourlyAccumulator;
+import io.github.eec.pipeline.model.ReadingRules;
 import io.github.eec.pipeline.model.Reject;
 import io.github.eec.pipeline.model.RejectReason;
 import java.util.EnumMap;
@@ -15,54 +16,54 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Parses {@code (file, line)} pairs. Readings leave as hourly partial accumulators keyed by meter
- * ({@link #PARTIALS}); every other line is a header (counted) or a {@link Reject} on {@link
- * #REJECTS} (counted by reason). Nothing is dropped silently.
+ * Parses {@code (file, line)} pairs. Readings leave as hourly accumulators keyed by meter ({@link
+ * #ACCUMULATORS}); every other line is a header (counted) or a {@link Reject} on {@link #REJECTS}
+ * (counted by reason). Nothing is dropped silently.
  *
  * <p>With pre-combining (the default), the readings of a bundle are summed per meter and hour and
  * emitted when the bundle finishes: the runner then moves one element per meter-hour instead of
  * one per reading, which is most of the cost of a pipeline like this. Without it (needed by
- * --dedupe), each reading leaves as its own one-reading accumulator.
+ * dedupe), each reading leaves as its own one-reading accumulator.
  *
  * <p>Counts are kept in plain fields and added to the Beam counters once per bundle: a counter
  * update per line would cost more than the parsing. Input must be in the global window (as read).
  */
-public class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulator>> {
-  public static final TupleTag<KV<String, HourlyAccumulator>> PARTIALS =
+class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulator>> {
+  static final TupleTag<KV<String, HourlyAccumulator>> ACCUMULATORS =
       new TupleTag<KV<String, HourlyAccumulator>>() {};
-  public static final TupleTag<Reject> REJECTS = new TupleTag<Reject>() {};
+  static final TupleTag<Reject> REJECTS = new TupleTag<Reject>() {};
 
   /** Flush early beyond this many meter-hours, so a huge bundle cannot exhaust memory. */
-  private static final int MAX_BUNDLE_PARTIALS = 200_000;
+  private static final int MAX_BUNDLE_ACCUMULATORS = 200_000;
 
   private final ReadingRules rules;
   private final boolean preCombine;
 
-  private final Counter linesRead = Metrics.counter(PipelineCounters.NAMESPACE, PipelineCounters.LINES_READ);
-  private final Counter accepted = Metrics.counter(PipelineCounters.NAMESPACE, PipelineCounters.READINGS_ACCEPTED);
-  private final Counter headers = Metrics.counter(PipelineCounters.NAMESPACE, PipelineCounters.HEADER_LINES);
-  private final Counter rejected = Metrics.counter(PipelineCounters.NAMESPACE, PipelineCounters.LINES_REJECTED);
+  private final Counter linesRead = Metrics.counter(CounterNames.NAMESPACE, CounterNames.LINES_READ);
+  private final Counter accepted = Metrics.counter(CounterNames.NAMESPACE, CounterNames.READINGS_ACCEPTED);
+  private final Counter headers = Metrics.counter(CounterNames.NAMESPACE, CounterNames.HEADER_LINES);
+  private final Counter rejected = Metrics.counter(CounterNames.NAMESPACE, CounterNames.LINES_REJECTED);
   private final Map<RejectReason, Counter> rejectedByReason = new EnumMap<>(RejectReason.class);
 
   private transient ReadingLineParser parser;
-  private transient BundlePartials partials;
+  private transient BundleAccumulators bundle;
   private transient long bundleLines;
   private transient long bundleAccepted;
   private transient long bundleHeaders;
   private transient long[] bundleRejected;
 
-  public ParseReadingFn(ReadingRules rules, boolean preCombine) {
+  ParseReadingFn(ReadingRules rules, boolean preCombine) {
     this.rules = rules;
     this.preCombine = preCombine;
     for (RejectReason reason : RejectReason.values()) {
-      rejectedByReason.put(reason, Metrics.counter(PipelineCounters.NAMESPACE, PipelineCounters.rejected(reason)));
+      rejectedByReason.put(reason, Metrics.counter(CounterNames.NAMESPACE, CounterNames.rejected(reason)));
     }
   }
 
   @Setup
   public void setup() {
     parser = new ReadingLineParser(rules);
-    partials = new BundlePartials();
+    bundle = new BundleAccumulators();
   }
 
   @StartBundle
@@ -81,13 +82,13 @@ public class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAc
       case READING:
         bundleAccepted++;
         if (preCombine) {
-          partials.add(
+          bundle.add(
               line, parser.meterStart(), parser.meterEnd(), parser.timeMillis(), parser.energyMwh(), parser.powerMw());
-          if (partials.size() >= MAX_BUNDLE_PARTIALS) {
-            partials.drainTo((meter, acc) -> out.get(PARTIALS).output(KV.of(meter, acc)));
+          if (bundle.size() >= MAX_BUNDLE_ACCUMULATORS) {
+            bundle.drainTo((meter, acc) -> out.get(ACCUMULATORS).output(KV.of(meter, acc)));
           }
         } else {
-          out.get(PARTIALS)
+          out.get(ACCUMULATORS)
               .output(KV.of(parser.meter(), HourlyAccumulator.of(parser.timeMillis(), parser.energyMwh(), parser.powerMw())));
         }
         break;
@@ -109,9 +110,9 @@ public class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAc
   @FinishBundle
   public void finishBundle(FinishBundleContext context) {
     // Same timestamp and window as the lines read; the event timestamp is the next step's job.
-    partials.drainTo(
+    bundle.drainTo(
         (meter, acc) ->
-            context.output(PARTIALS, KV.of(meter, acc), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
+            context.output(ACCUMULATORS, KV.of(meter, acc), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
     linesRead.inc(bundleLines);
     accepted.inc(bundleAccepted);
     headers.inc(bundleHeaders);

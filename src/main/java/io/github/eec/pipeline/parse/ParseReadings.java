@@ -1,33 +1,49 @@
 package io.github.eec.pipeline.parse;
 
-import io.github.eec.pipeline.aggregate.HourlyAccumulatorCoder;
-import io.github.eec.pipeline.model.RejectCoder;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
+import io.github.eec.pipeline.model.HourlyAccumulator;
+import io.github.eec.pipeline.model.ReadingRules;
+import io.github.eec.pipeline.model.Reject;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * {@code (file, line)} pairs to hourly partial accumulators per meter ({@link
- * ParseReadingFn#PARTIALS}) and rejects ({@link ParseReadingFn#REJECTS}).
+ * {@code (file, line)} pairs to hourly accumulators per meter ({@link #ACCUMULATORS}: one per
+ * bundle and meter-hour, or one per reading {@link #withoutPreCombining()}) and rejects ({@link
+ * #REJECTS}).
  */
 public class ParseReadings extends PTransform<PCollection<KV<String, String>>, PCollectionTuple> {
+  public static final TupleTag<KV<String, HourlyAccumulator>> ACCUMULATORS = ParseReadingFn.ACCUMULATORS;
+  public static final TupleTag<Reject> REJECTS = ParseReadingFn.REJECTS;
+
   private final ReadingRules rules;
   private final boolean preCombine;
 
-  public ParseReadings(ReadingRules rules, boolean preCombine) {
+  private ParseReadings(ReadingRules rules, boolean preCombine) {
     this.rules = rules;
     this.preCombine = preCombine;
   }
 
-  /** Default rules with local times in {@code zoneId}, pre-combining per bundle. */
-  public ParseReadings(String zoneId) {
-    this(ReadingRules.defaults(zoneId), true);
+  /** Default rules ({@link ReadingRules#defaults()}), pre-combining per bundle. */
+  public static ParseReadings create() {
+    return new ParseReadings(ReadingRules.defaults(), true);
+  }
+
+  public ParseReadings withRules(ReadingRules rules) {
+    if (rules == null) {
+      throw new IllegalArgumentException("ParseReadings needs reading rules, got null");
+    }
+    return new ParseReadings(rules, preCombine);
+  }
+
+  /** One accumulator per reading, not per bundle and meter-hour: what dropping duplicates needs. */
+  public ParseReadings withoutPreCombining() {
+    return new ParseReadings(rules, false);
   }
 
   @Override
@@ -35,13 +51,8 @@ public class ParseReadings extends PTransform<PCollection<KV<String, String>>, P
     if (!(lines.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
       throw new IllegalArgumentException("ParseReadings expects lines in the global window, as read from files");
     }
-    PCollectionTuple parsed =
-        lines.apply(
-            "ParseReadingFn",
-            ParDo.of(new ParseReadingFn(rules, preCombine))
-                .withOutputTags(ParseReadingFn.PARTIALS, TupleTagList.of(ParseReadingFn.REJECTS)));
-    parsed.get(ParseReadingFn.PARTIALS).setCoder(KvCoder.of(StringUtf8Coder.of(), HourlyAccumulatorCoder.of()));
-    parsed.get(ParseReadingFn.REJECTS).setCoder(RejectCoder.of());
-    return parsed;
+    return lines.apply(
+        "ParseReadingFn",
+        ParDo.of(new ParseReadingFn(rules, preCombine)).withOutputTags(ACCUMULATORS, TupleTagList.of(REJECTS)));
   }
 }

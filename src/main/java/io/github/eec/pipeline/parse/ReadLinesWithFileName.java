@@ -1,12 +1,18 @@
 package io.github.eec.pipeline.parse;
 
+import java.io.IOException;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.BoundedSource;
+import org.apache.beam.sdk.io.FileBasedSource;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.ReadAllViaFileBasedSourceWithFilename;
+import org.apache.beam.sdk.io.ReadAllViaFileBasedSource;
+import org.apache.beam.sdk.io.ReadAllViaFileBasedSourceTransform;
 import org.apache.beam.sdk.io.TextSource;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.range.OffsetRange;
 import org.apache.beam.sdk.options.ValueProvider.StaticValueProvider;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
@@ -15,26 +21,32 @@ import org.apache.beam.sdk.values.PCollection;
 /**
  * Reads the lines of every file matching a glob as {@code (file, line)} pairs.
  *
- * <p>This is {@code TextIO.readFiles()} with the file name kept: the same {@link TextSource}
- * (lines split on LF, CR or CRLF; compression by extension; large uncompressed files split into
- * ranges read in parallel), through Beam's {@link ReadAllViaFileBasedSourceWithFilename}. The file
- * name is what lets every rejected line say where it came from.
+ * <p>This is {@code TextIO.readFiles()} with the file name kept: the same {@link TextSource} (lines
+ * split on LF, CR or CRLF; compression by extension; large uncompressed files split into ranges
+ * read in parallel), through Beam's {@link ReadAllViaFileBasedSourceTransform}. The file name is
+ * what lets every rejected line say where it came from, and a file that cannot be read (a truncated
+ * gzip) fail the run with its name. Beam's {@code ReadAllViaFileBasedSourceWithFilename} does the
+ * same reading but passes read errors on without the file.
  */
 public class ReadLinesWithFileName extends PTransform<PBegin, PCollection<KV<String, String>>> {
   /**
    * Uncompressed files are read in ranges of this size, in parallel. Smaller than TextIO's 64 MB so
-   * that a laptop-sized file keeps both cores of a DirectRunner busy (1M lines: 24 s at 64 MB,
-   * 13 s at 8 MB); large enough that a range still pre-combines hundreds of readings per meter-hour.
+   * that a laptop-sized file keeps both cores of a DirectRunner busy, large enough that a range
+   * still pre-combines hundreds of readings per meter-hour (BENCHMARKS.md).
    */
   private static final long DESIRED_BUNDLE_SIZE_BYTES = 16L * 1024 * 1024;
 
   private final String filePattern;
 
-  public ReadLinesWithFileName(String filePattern) {
+  private ReadLinesWithFileName(String filePattern) {
+    this.filePattern = filePattern;
+  }
+
+  public static ReadLinesWithFileName from(String filePattern) {
     if (filePattern == null || filePattern.trim().isEmpty()) {
       throw new IllegalArgumentException("the input file pattern is empty");
     }
-    this.filePattern = filePattern;
+    return new ReadLinesWithFileName(filePattern);
   }
 
   @Override
@@ -42,11 +54,55 @@ public class ReadLinesWithFileName extends PTransform<PBegin, PCollection<KV<Str
     return input
         .apply("MatchFiles", FileIO.match().filepattern(filePattern))
         .apply("OpenFiles", FileIO.readMatches())
-        .apply(
-            "ReadLines",
-            new ReadAllViaFileBasedSourceWithFilename<>(
-                DESIRED_BUNDLE_SIZE_BYTES,
-                file -> new TextSource(StaticValueProvider.of(file), EmptyMatchTreatment.DISALLOW, null),
-                KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
+        .apply("ReadLines", new ReadRanges());
+  }
+
+  /** Beam's split of each file into ranges (reshuffled), read by {@link ReadRangeFn}. */
+  static final class ReadRanges extends ReadAllViaFileBasedSourceTransform<String, KV<String, String>> {
+    ReadRanges() {
+      super(
+          DESIRED_BUNDLE_SIZE_BYTES,
+          ReadLinesWithFileName::textSource,
+          KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+    }
+
+    @Override
+    protected DoFn<KV<FileIO.ReadableFile, OffsetRange>, KV<String, String>> readRangesFn() {
+      return new ReadRangeFn();
+    }
+  }
+
+  private static FileBasedSource<String> textSource(String file) {
+    return new TextSource(StaticValueProvider.of(file), EmptyMatchTreatment.DISALLOW, null);
+  }
+
+  /**
+   * Beam's own range reader (TextSource through CompressedSource), with the file's name in every
+   * pair and in any failure ({@link UnreadableInputException}).
+   */
+  static final class ReadRangeFn
+      extends ReadAllViaFileBasedSourceTransform.AbstractReadFileRangesFn<String, KV<String, String>> {
+    ReadRangeFn() {
+      super(ReadLinesWithFileName::textSource, new ReadAllViaFileBasedSource.ReadFileRangesFnExceptionHandler());
+    }
+
+    @Override
+    protected KV<String, String> makeOutput(
+        FileIO.ReadableFile file,
+        OffsetRange range,
+        FileBasedSource<String> source,
+        BoundedSource.BoundedReader<String> reader) {
+      return KV.of(file.getMetadata().resourceId().toString(), reader.getCurrent());
+    }
+
+    @Override
+    @ProcessElement
+    public void process(ProcessContext c) throws IOException {
+      try {
+        super.process(c);
+      } catch (IOException | RuntimeException e) {
+        throw new UnreadableInputException(c.element().getKey().getMetadata().resourceId().toString(), e);
+      }
+    }
   }
 }

@@ -1,8 +1,8 @@
 package io.github.eec.pipeline.parse;
 
+import io.github.eec.pipeline.model.ReadingRules;
 import io.github.eec.pipeline.model.RejectReason;
 import java.io.Serializable;
-import java.time.ZoneId;
 
 /**
  * Parses one CSV line {@code meter,time,energy,power} in place. After {@link #parse} the fields of
@@ -49,11 +49,6 @@ public final class ReadingLineParser implements Serializable {
     this.maxEnergyMwh = rules.maxEnergyMwh();
     this.earliestMillis = rules.earliestMillis();
     this.latestMillis = rules.latestMillis();
-  }
-
-  /** Default rules with local times in {@code zone}. */
-  public ReadingLineParser(ZoneId zone) {
-    this(ReadingRules.defaults(zone.getId()));
   }
 
   public Outcome parse(String line) {
@@ -191,11 +186,6 @@ public final class ReadingLineParser implements Serializable {
       meter = line.substring(meterStart, meterEnd);
     }
     return meter;
-  }
-
-  /** The line of the last reading; its meter id is {@code line().substring(meterStart(), meterEnd())}. */
-  public String line() {
-    return line;
   }
 
   public int meterStart() {

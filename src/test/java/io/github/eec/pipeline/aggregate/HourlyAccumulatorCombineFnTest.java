@@ -1,5 +1,6 @@
 package io.github.eec.pipeline.aggregate;
 
+import io.github.eec.pipeline.model.HourlyAccumulator;
 import static org.junit.Assert.assertEquals;
 
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.Random;
 import org.apache.beam.sdk.testing.CombineFnTester;
 import org.junit.Test;
 
-public class HourlyStatsCombineFnTest {
+public class HourlyAccumulatorCombineFnTest {
   private static final long H14 = 1_709_301_600_000L; // 2024-03-01T14:00:00Z
 
   /** A one-reading partial, as the parse step emits without pre-combining. */
@@ -20,7 +21,7 @@ public class HourlyStatsCombineFnTest {
   @Test
   public void originalSampleHour() {
     // The original sample: meter A, 14:00-15:00, every 15 minutes, power 400, 1000, 1000, 1600.
-    HourlyStatsCombineFn fn = new HourlyStatsCombineFn();
+    HourlyAccumulatorCombineFn fn = new HourlyAccumulatorCombineFn();
     HourlyAccumulator acc = fn.createAccumulator();
     for (HourlyAccumulator r : Arrays.asList(r(30, 1600, 1000), r(0, 1100, 400), r(45, 2000, 1600), r(15, 1350, 1000))) {
       acc = fn.addInput(acc, r);
@@ -38,7 +39,7 @@ public class HourlyStatsCombineFnTest {
 
   @Test
   public void equalTimesBreakTiesByEnergy() {
-    HourlyStatsCombineFn fn = new HourlyStatsCombineFn();
+    HourlyAccumulatorCombineFn fn = new HourlyAccumulatorCombineFn();
     HourlyAccumulator acc = fn.createAccumulator();
     for (HourlyAccumulator r : Arrays.asList(r(5, 20, 1), r(5, 10, 1), r(5, 30, 1))) {
       acc = fn.addInput(acc, r);
@@ -69,6 +70,6 @@ public class HourlyStatsCombineFnTest {
     partials.add(HourlyAccumulator.of(H14 + 1000, 6.0, 2.0));
     expected.add(H14 + 1000, 5.0, 1.0);
     expected.add(H14 + 1000, 6.0, 2.0);
-    CombineFnTester.testCombineFn(new HourlyStatsCombineFn(), partials, expected);
+    CombineFnTester.testCombineFn(new HourlyAccumulatorCombineFn(), partials, expected);
   }
 }

@@ -1,5 +1,8 @@
 package io.github.eec.pipeline.aggregate;
 
+import io.github.eec.pipeline.model.HourlyAccumulator;
+import io.github.eec.pipeline.model.MeterHour;
+import io.github.eec.pipeline.model.Hours;
 import static org.junit.Assert.assertEquals;
 
 import io.github.eec.pipeline.model.HourlyMeterStats;
@@ -14,7 +17,7 @@ import org.junit.Test;
 
 /** Hand-computed cases of the energy rule in README.md ("Metric rules"). */
 public class HourlyEnergyCalculatorTest {
-  private static final long HOUR = HourlyEnergyCalculator.HOUR_MILLIS;
+  private static final long HOUR = Hours.HOUR_MILLIS;
 
   /** Builds per-hour accumulators from (time, energy) readings with power 1. */
   private static final class Meter {
@@ -140,7 +143,7 @@ public class HourlyEnergyCalculatorTest {
         total += row.energyMwh();
       }
       for (MeterHour h : list) {
-        lastAdded = Math.max(lastAdded, h.stats().lastEnergy());
+        lastAdded = Math.max(lastAdded, h.accumulator().lastEnergy());
       }
       assertEquals(lastAdded - first, total, 1e-6 * Math.max(1, lastAdded - first));
     }

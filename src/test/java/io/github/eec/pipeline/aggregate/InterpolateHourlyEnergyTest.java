@@ -1,5 +1,9 @@
 package io.github.eec.pipeline.aggregate;
 
+import io.github.eec.pipeline.model.HourlyAccumulator;
+import io.github.eec.pipeline.model.MeterHour;
+import io.github.eec.pipeline.model.Hours;
+import io.github.eec.pipeline.model.HourlyAccumulatorCoder;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -23,12 +27,15 @@ import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.Rule;
 import org.junit.Test;
+import org.junit.experimental.categories.Category;
+import io.github.eec.pipeline.testing.EveryProfile;
 
 /** The interpolation step: hand-computed rows, and the same rows whatever the number of meter groups. */
+@Category(EveryProfile.class)
 public class InterpolateHourlyEnergyTest {
   @Rule public final transient TestPipeline pipeline = TestPipeline.create();
 
-  private static final long HOUR = HourlyEnergyCalculator.HOUR_MILLIS;
+  private static final long HOUR = Hours.HOUR_MILLIS;
   private static final long H0 = 1_709_251_200_000L; // 2024-03-01T00:00:00Z
 
   /** One meter-hour's accumulator, timestamped in its hour like the combine's output. */
@@ -45,7 +52,7 @@ public class InterpolateHourlyEnergyTest {
         .apply("Hours" + groups, Create.timestamped(hours)
             .withCoder(KvCoder.of(StringUtf8Coder.of(), HourlyAccumulatorCoder.of())))
         .apply("Windows" + groups, Window.into(FixedWindows.of(Duration.millis(HOUR))))
-        .apply("Interpolate" + groups, new InterpolateHourlyEnergy(groups));
+        .apply("Interpolate" + groups, InterpolateHourlyEnergy.create().withMeterGroups(groups));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.github.eec.pipeline;
+package io.github.eec.pipeline.cli;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -44,7 +44,7 @@ public class CommandLineTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
-        HourlyMetricsPipeline.runFromCommandLine(
+        CommandLine.run(
             args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     stdout = out.toString(StandardCharsets.UTF_8);
     stderr = err.toString(StandardCharsets.UTF_8);
@@ -52,7 +52,7 @@ public class CommandLineTest {
   }
 
   private void assertOptionError(String option, String... args) {
-    assertEquals(stderr, HourlyMetricsPipeline.EXIT_BAD_OPTIONS, run(args));
+    assertEquals(stderr, ExitCode.BAD_OPTIONS, run(args));
     String first = stderr.lines().findFirst().orElse("");
     assertThat(first, containsString(option));
     assertThat(stderr, not(containsString("\tat "))); // no stack trace for a user error
@@ -84,11 +84,20 @@ public class CommandLineTest {
     assertOptionError("--output", in, "--output=/proc/forbidden/out");
     assertOptionError("--timeZone", in, out, "--timeZone=Mars/Olympus");
     assertOptionError("--numShards", in, out, "--numShards=0");
-    assertOptionError("--meterGroups", in, out, "--meterGroups=-1");
+    assertOptionError("--meterGroups", in, out, "--meterGroups=0");
     assertOptionError("--maxRejectedFraction", in, out, "--maxRejectedFraction=1.5");
     assertOptionError("--earliestTime", in, out, "--earliestTime=yesterday");
     assertOptionError("NoSuchRunner", in, out, "--runner=NoSuchRunner");
     assertOptionError("noSuchOption", in, out, "--noSuchOption=1");
+    assertOptionError("numShards", in, out, "--numShards=many");
+  }
+
+  @Test
+  public void rerunOverPublishedResultsIsAnOptionError() {
+    assertEquals(stderr, 0, run("--input=" + input, "--output=" + output));
+    assertEquals(ExitCode.BAD_OPTIONS, run("--input=" + input, "--output=" + output));
+    assertThat(stderr.lines().findFirst().orElse(""), containsString("--overwrite=true"));
+    assertThat(stderr, not(containsString("\tat ")));
   }
 
   @Test
@@ -106,27 +115,20 @@ public class CommandLineTest {
     }
     Path broken = input.resolveSibling("b.csv.gz");
     Files.write(broken, Arrays.copyOf(gz.toByteArray(), gz.size() / 2));
-    assertEquals(stderr, HourlyMetricsPipeline.EXIT_FAILED, run("--input=" + broken, "--output=" + output));
-    assertThat(stderr.lines().findFirst().orElse(""), containsString("error: the run failed"));
-    assertThat(stderr, containsString("\tat ")); // a run-time failure keeps its stack trace
+    assertEquals(stderr, ExitCode.FAILED, run("--input=" + broken, "--output=" + output));
+    // One line that says what failed and names the file; the stack trace only when asked for.
+    String first = stderr.lines().findFirst().orElse("");
+    assertThat(first, containsString("error: the run failed: cannot read input file "));
+    assertThat(first, containsString(broken.toString()));
+    assertThat(first, containsString("EOFException"));
+    assertThat(stderr, not(containsString("\tat ")));
+    assertThat(stderr, containsString("--verbose=true"));
     assertFalse("nothing may be published", Files.exists(output.resolve("_SUCCESS")));
     assertFalse(Files.exists(output.resolve("hourly")));
     assertEquals(0, stagingFolders());
-  }
 
-  @Test
-  public void runnerDefaultsApplyOnlyToTheirRunnerAndOnlyWhenNotGiven() {
-    String[] args = {"--input=x", "--output=y"};
-    assertEquals(
-        Arrays.asList("--input=x", "--output=y", "--enforceImmutability=false", "--enforceEncodability=false"),
-        Arrays.asList(HourlyMetricsPipeline.withRunnerDefaults(args, "DirectRunner")));
-    assertEquals(
-        Arrays.asList("--input=x", "--output=y", "--storageLevel=MEMORY_AND_DISK_SER"),
-        Arrays.asList(HourlyMetricsPipeline.withRunnerDefaults(args, "SparkRunner")));
-    assertEquals(Arrays.asList(args), Arrays.asList(HourlyMetricsPipeline.withRunnerDefaults(args, "FlinkRunner")));
-    String[] given = {"--input=x", "--storageLevel=MEMORY_ONLY", "--enforceImmutability=true"};
-    assertEquals(Arrays.asList(given), Arrays.asList(HourlyMetricsPipeline.withRunnerDefaults(given, "SparkRunner")));
-    assertEquals(Arrays.asList(given), Arrays.asList(HourlyMetricsPipeline.withRunnerDefaults(given, "DirectRunner")));
+    assertEquals(stderr, ExitCode.FAILED, run("--input=" + broken, "--output=" + output, "--verbose=true"));
+    assertThat(stderr, containsString("\tat ")); // asked for: the stack trace
   }
 
   @Test
@@ -144,7 +146,7 @@ public class CommandLineTest {
   @Test
   public void tooManyRejectsFailsAndPublishesNothing() throws Exception {
     Files.writeString(input, "A,2024-03-01 14:00,1,1\nbad\nworse\n");
-    assertEquals(HourlyMetricsPipeline.EXIT_TOO_MANY_REJECTS, run("--input=" + input, "--output=" + output));
+    assertEquals(ExitCode.TOO_MANY_REJECTS, run("--input=" + input, "--output=" + output));
     assertThat(stderr, containsString("--maxRejectedFraction"));
     assertFalse(Files.exists(output.resolve("hourly")));
     assertFalse(Files.exists(output.resolve("_SUCCESS")));

@@ -1,4 +1,4 @@
-package io.github.eec.pipeline.aggregate;
+package io.github.eec.pipeline.model;
 
 import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.pipeline.model.HourlyMeterStatsCoder;

@@ -1,4 +1,4 @@
-package io.github.eec.pipeline.aggregate;
+package io.github.eec.pipeline.model;
 
 import static org.junit.Assert.assertEquals;
 

@@ -2,20 +2,20 @@ package io.github.eec.pipeline.parse;
 
 import static org.junit.Assert.assertEquals;
 
-import io.github.eec.pipeline.aggregate.HourlyAccumulator;
+import io.github.eec.pipeline.model.HourlyAccumulator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.Test;
 
-public class BundlePartialsTest {
+public class BundleAccumulatorsTest {
   private static final long HOUR = 3_600_000L;
 
   /** Against a plain HashMap, through several growths and two drains, with meters inside lines. */
   @Test
   public void sameAccumulatorsAsAPlainMap() {
     Random random = new Random(9);
-    BundlePartials partials = new BundlePartials();
+    BundleAccumulators partials = new BundleAccumulators();
     for (int round = 0; round < 2; round++) {
       Map<String, HourlyAccumulator> expected = new HashMap<>();
       for (int i = 0; i < 50_000; i++) {
@@ -37,7 +37,7 @@ public class BundlePartialsTest {
 
   @Test
   public void negativeTimesFallInTheirOwnHour() {
-    BundlePartials partials = new BundlePartials();
+    BundleAccumulators partials = new BundleAccumulators();
     partials.add("A", 0, 1, -1, 1, 1); // 1969-12-31T23:59:59.999Z
     partials.add("A", 0, 1, 0, 2, 2);
     assertEquals(2, partials.size());

@@ -1,11 +1,12 @@
 package io.github.eec.pipeline.parse;
 
+import io.github.eec.pipeline.model.ReadingRules;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.github.eec.pipeline.aggregate.HourlyAccumulator;
-import io.github.eec.pipeline.metrics.PipelineCounters;
+import io.github.eec.pipeline.model.HourlyAccumulator;
+import io.github.eec.pipeline.counters.CounterNames;
 import io.github.eec.pipeline.model.Reject;
 import io.github.eec.pipeline.model.RejectReason;
 import java.io.Serializable;
@@ -34,8 +35,11 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
+import org.junit.experimental.categories.Category;
+import io.github.eec.pipeline.testing.EveryProfile;
 
 @RunWith(JUnit4.class)
+@Category(EveryProfile.class)
 public class ParseReadingsTest implements Serializable {
   private static final String HEADER = "meter,time,energy,power";
 
@@ -53,7 +57,7 @@ public class ParseReadingsTest implements Serializable {
     return p.apply(
             "Lines",
             Create.of(lines).withCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
-        .apply("ParseReadings", new ParseReadings(ReadingRules.defaults(zone), false));
+        .apply("ParseReadings", ParseReadings.create().withRules(ReadingRules.defaults().withTimeZone(zone)).withoutPreCombining());
   }
 
   /** Without pre-combining every reading leaves as a one-reading accumulator; this names it. */
@@ -63,7 +67,7 @@ public class ParseReadingsTest implements Serializable {
 
   private static PCollection<String> readings(PCollectionTuple parsed) {
     return parsed
-        .get(ParseReadingFn.PARTIALS)
+        .get(ParseReadings.ACCUMULATORS)
         .apply(
             "AsReadings",
             MapElements.into(TypeDescriptors.strings())
@@ -82,7 +86,7 @@ public class ParseReadingsTest implements Serializable {
 
   private static PCollection<Reject> assertRejects(
       PCollectionTuple parsed, String... expectedKeys) {
-    PCollection<Reject> rejects = parsed.get(ParseReadingFn.REJECTS);
+    PCollection<Reject> rejects = parsed.get(ParseReadings.REJECTS);
     List<String> expected = new ArrayList<>(Arrays.asList(expectedKeys));
     PAssert.that(rejects)
         .satisfies(
@@ -172,14 +176,14 @@ public class ParseReadingsTest implements Serializable {
     PipelineResult result = p.run();
     result.waitUntilFinish();
 
-    assertEquals(lines.size(), counter(result, PipelineCounters.LINES_READ));
-    assertEquals(12, counter(result, PipelineCounters.READINGS_ACCEPTED));
-    assertEquals(3, counter(result, PipelineCounters.HEADER_LINES));
-    assertEquals(13, counter(result, PipelineCounters.LINES_REJECTED));
-    assertEquals(2, counter(result, PipelineCounters.rejected(RejectReason.EMPTY_LINE)));
-    assertEquals(2, counter(result, PipelineCounters.rejected(RejectReason.BAD_TIME)));
-    assertEquals(3, counter(result, PipelineCounters.rejected(RejectReason.BAD_ENERGY)));
-    assertEquals(1, counter(result, PipelineCounters.rejected(RejectReason.NEGATIVE_POWER)));
+    assertEquals(lines.size(), counter(result, CounterNames.LINES_READ));
+    assertEquals(12, counter(result, CounterNames.READINGS_ACCEPTED));
+    assertEquals(3, counter(result, CounterNames.HEADER_LINES));
+    assertEquals(13, counter(result, CounterNames.LINES_REJECTED));
+    assertEquals(2, counter(result, CounterNames.rejected(RejectReason.EMPTY_LINE)));
+    assertEquals(2, counter(result, CounterNames.rejected(RejectReason.BAD_TIME)));
+    assertEquals(3, counter(result, CounterNames.rejected(RejectReason.BAD_ENERGY)));
+    assertEquals(1, counter(result, CounterNames.rejected(RejectReason.NEGATIVE_POWER)));
   }
 
   /** Local times are in the configured region zone, with java.time's gap and overlap rules. */
@@ -225,7 +229,7 @@ public class ParseReadingsTest implements Serializable {
     PCollectionTuple parsed =
         parse("UTC", Arrays.asList(KV.of("h.csv", HEADER), KV.of("h.csv", "\uFEFF" + HEADER)));
     PAssert.that(readings(parsed)).empty();
-    PAssert.that(parsed.get(ParseReadingFn.REJECTS)).empty();
+    PAssert.that(parsed.get(ParseReadings.REJECTS)).empty();
     p.run().waitUntilFinish();
   }
 
@@ -235,7 +239,7 @@ public class ParseReadingsTest implements Serializable {
     String line = " X , 2024-13-01 00:00 ,1,2\r";
     PCollectionTuple parsed = parse("UTC", Arrays.asList(KV.of("dir/x.csv.gz", line)));
     PAssert.that(readings(parsed)).empty();
-    PAssert.that(parsed.get(ParseReadingFn.REJECTS))
+    PAssert.that(parsed.get(ParseReadings.REJECTS))
         .satisfies(
             all -> {
               List<Reject> list = new ArrayList<>();
@@ -253,12 +257,12 @@ public class ParseReadingsTest implements Serializable {
 
   @Test(expected = IllegalArgumentException.class)
   public void unknownZoneFailsWhenTheTransformIsBuilt() {
-    new ParseReadings("Mars/Olympus_Mons");
+    ParseReadings.create().withRules(ReadingRules.defaults().withTimeZone("Mars/Olympus_Mons"));
   }
 
   @Test(expected = IllegalArgumentException.class)
   public void nullZoneFailsWhenTheTransformIsBuilt() {
-    new ParseReadings((String) null);
+    ParseReadings.create().withRules(ReadingRules.defaults().withTimeZone(null));
   }
 
   private static long counter(PipelineResult result, String name) {
@@ -267,7 +271,7 @@ public class ParseReadingsTest implements Serializable {
             .metrics()
             .queryMetrics(
                 MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(PipelineCounters.NAMESPACE, name))
+                    .addNameFilter(MetricNameFilter.named(CounterNames.NAMESPACE, name))
                     .build());
     long sum = 0;
     for (MetricResult<Long> c : metrics.getCounters()) {

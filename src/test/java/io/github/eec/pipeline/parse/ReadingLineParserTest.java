@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.github.eec.pipeline.model.ReadingRules;
 import io.github.eec.pipeline.model.RejectReason;
 import io.github.eec.pipeline.parse.ReadingLineParser.Outcome;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ import org.junit.runners.JUnit4;
 public class ReadingLineParserTest {
   private static final String BOM = "\uFEFF";
 
-  private final ReadingLineParser parser = new ReadingLineParser(ZoneId.of("UTC"));
+  private final ReadingLineParser parser = new ReadingLineParser(ReadingRules.defaults());
 
   private static long utc(String isoInstant) {
     return Instant.parse(isoInstant).toEpochMilli();
@@ -84,7 +85,7 @@ public class ReadingLineParserTest {
 
   @Test
   public void timeIsInTheParsersZone() {
-    ReadingLineParser paris = new ReadingLineParser(ZoneId.of("Europe/Paris"));
+    ReadingLineParser paris = new ReadingLineParser(ReadingRules.defaults().withTimeZone("Europe/Paris"));
     String line = "A,2024-07-01 12:00:00,1,2";
     assertEquals(Outcome.READING, paris.parse(line));
     assertEquals(

@@ -1,5 +1,6 @@
 package io.github.eec.pipeline.parse;
 
+import io.github.eec.pipeline.model.ReadingRules;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 

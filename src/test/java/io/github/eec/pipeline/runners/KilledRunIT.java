@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.github.eec.tools.generator.ReadingsGenerator;
 import io.github.eec.pipeline.HourlyMetricsPipeline;
+import io.github.eec.pipeline.testing.RunnerProfile;
 import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.tools.verify.ParquetRows;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.Rule;
 import org.junit.Test;
@@ -32,16 +32,15 @@ public class KilledRunIT {
 
   private final String profile = System.getProperty("it.runnerProfile", "direct");
 
-  private Process start(String input, Path output, Path log) throws IOException {
+  private Process start(String input, Path output, Path log) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
-    command.addAll(Files.readAllLines(Paths.get(".mvn/jvm.config")).stream()
-        .map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toList()));
+    command.add("@" + Paths.get(".mvn/jvm.config").toAbsolutePath());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(HourlyMetricsPipeline.class.getName());
-    command.addAll(RunnerPortabilityIT.RunnerProfiles.args(profile, RunnerPortabilityIT.TEST_OVERRIDES.get(profile)));
+    command.addAll(RunnerProfile.options(profile, RunnerPortabilityIT.TEST_OPTIONS.get(profile)));
     command.add("--input=" + input);
     command.add("--output=" + output);
     command.add("--overwrite=true");

@@ -11,12 +11,15 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.Test;
 import org.slf4j.LoggerFactory;
+import org.junit.experimental.categories.Category;
+import io.github.eec.pipeline.testing.EveryProfile;
 
 /**
  * Each Maven profile puts exactly one SLF4J binding, Log4j 2's, on the class path its runs use: a
  * second one makes the choice arbitrary, and a JUL binding next to Spark's jul-to-slf4j bridge
  * loops until the stack overflows.
  */
+@Category(EveryProfile.class)
 public class LoggingBindingTest {
   @Test
   public void exactlyOneSlf4jBindingAndItIsLog4j() throws IOException {

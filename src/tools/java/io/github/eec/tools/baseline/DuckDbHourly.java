@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The second baseline of BENCHMARKS.md (the issue's "within 2x of DuckDB (2 threads)"): the same
+ * The second baseline of BENCHMARKS.md (DuckDB with 2 threads, the strongest single-machine peer): the same
  * hourly metrics as {@link NativeSparkSqlHourly}, as one DuckDB SQL statement over plain JDBC
  * (in-memory database, no extension to install: the JDBC jar bundles parquet and icu).
  *

@@ -85,8 +85,7 @@ public final class NativeSparkSqlHourly {
                 min("t").alias("first_t"),
                 // Ordered by the time alone: a struct(t, energy) ordering (the README's tie rule for
                 // equal times) makes the buffer non-fixed-width, and Spark falls back from hash to
-                // sort aggregation (21 s instead of 17 s on the 100 MB benchmark set; see
-                // BENCHMARKS.md). Equal times with different energies do not
+                // sort aggregation, which is slower (BENCHMARKS.md). Equal times with different energies do not
                 // occur in the benchmark's data (a duplicate repeats the whole line).
                 expr("min_by(energy, t)").alias("first_e"),
                 max("t").alias("last_t"),

@@ -1,7 +1,7 @@
 package io.github.eec.tools.jmh;
 
-import io.github.eec.pipeline.aggregate.HourlyAccumulator;
-import io.github.eec.pipeline.aggregate.HourlyAccumulatorCoder;
+import io.github.eec.pipeline.model.HourlyAccumulator;
+import io.github.eec.pipeline.model.HourlyAccumulatorCoder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.github.eec.tools.jmh;
 
 import io.github.eec.pipeline.parse.ReadingLineParser;
-import io.github.eec.pipeline.parse.ReadingRules;
+import io.github.eec.pipeline.model.ReadingRules;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -48,7 +48,7 @@ public class ParseBenchmark {
               random.nextInt(2000), random.nextInt(24), random.nextInt(60), random.nextInt(60),
               random.nextInt(100_000_000), random.nextInt(1000), random.nextInt(5_000_000), random.nextInt(1000));
     }
-    parser = new ReadingLineParser(ReadingRules.defaults("UTC"));
+    parser = new ReadingLineParser(ReadingRules.defaults());
   }
 
   private String nextLine() {

@@ -1,7 +1,7 @@
 package io.github.eec.tools.verify;
 
 import io.github.eec.pipeline.model.HourlyMeterStats;
-import io.github.eec.pipeline.output.HourlyStatsSchema;
+import io.github.eec.pipeline.output.HourlyMeterStatsSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ public final class ParquetRows {
   }
 
   public static List<HourlyMeterStats> rows(Path dir) throws IOException {
-    return records(dir).stream().map(HourlyStatsSchema::fromRecord).collect(Collectors.toList());
+    return records(dir).stream().map(HourlyMeterStatsSchema::fromRecord).collect(Collectors.toList());
   }
 
   /** The Parquet schema of one file as written (column names, physical and logical types). */

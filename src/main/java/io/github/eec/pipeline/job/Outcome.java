@@ -1,0 +1,37 @@
+package io.github.eec.pipeline.job;
+
+import io.github.eec.pipeline.counters.RunSummary;
+
+/** How a run ended: its counters, and whether it exceeded the rejected-lines limit. */
+public final class Outcome {
+  private final RunSummary summary;
+  private final boolean tooManyRejects;
+  private final String hourlyDir;
+  private final String rejectsDir;
+
+  Outcome(RunSummary summary, boolean tooManyRejects, String hourlyDir, String rejectsDir) {
+    this.summary = summary;
+    this.tooManyRejects = tooManyRejects;
+    this.hourlyDir = hourlyDir;
+    this.rejectsDir = rejectsDir;
+  }
+
+  public RunSummary summary() {
+    return summary;
+  }
+
+  /** More lines were rejected than {@code --maxRejectedFraction} allows: nothing was published. */
+  public boolean tooManyRejects() {
+    return tooManyRejects;
+  }
+
+  /** Where the hourly rows are, or null when they were not published. */
+  public String hourlyDir() {
+    return hourlyDir;
+  }
+
+  /** Where the rejects are: published, or kept in the staging folder when there were too many. */
+  public String rejectsDir() {
+    return rejectsDir;
+  }
+}

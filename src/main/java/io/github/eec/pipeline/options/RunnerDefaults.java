@@ -1,0 +1,87 @@
+package io.github.eec.pipeline.options;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * The options the job always wants on a runner, added to the command line unless it gives them.
+ * Their one home: every way of starting the job (plain {@code java}, {@code spark-submit}, {@code
+ * flink run}, the tests) goes through {@link OptionsParser}, so each gets them.
+ *
+ * <ul>
+ *   <li>DirectRunner: its immutability and encodability checks off (they clone every element to
+ *       catch DoFn bugs during development; the test suite runs every transform with them on), and
+ *       16 meter groups: it evaluates every group in every later step as a bundle of its own.
+ *   <li>SparkRunner: the parse step's cached output serialized ({@code MEMORY_AND_DISK_SER}): smaller
+ *       than objects, and spilled to disk instead of dropped and recomputed from the input when
+ *       memory runs short.
+ *   <li>FlinkRunner: no deep copy of every element between operators (the job's steps never modify
+ *       their input), and bundles of up to a million elements, so the parse step pre-combines more
+ *       readings per bundle.
+ * </ul>
+ *
+ * The measurements behind each are in BENCHMARKS.md.
+ */
+public final class RunnerDefaults {
+  private static final Map<String, List<String>> BY_RUNNER =
+      Map.of(
+          "DirectRunner",
+              List.of("--enforceImmutability=false", "--enforceEncodability=false", "--meterGroups=16"),
+          "SparkRunner", List.of("--storageLevel=MEMORY_AND_DISK_SER"),
+          "FlinkRunner", List.of("--fasterCopy=true", "--maxBundleSize=1000000", "--maxBundleTimeMills=10000"));
+
+  private RunnerDefaults() {}
+
+  /** The defaults of {@code runner} (a simple class name, e.g. FlinkRunner); none for others. */
+  public static List<String> of(String runner) {
+    return BY_RUNNER.getOrDefault(runner, List.of());
+  }
+
+  /**
+   * {@code args} followed by the defaults of the runner they choose that they do not set; on
+   * Flink's embedded cluster inside a foreign class loader (Maven's {@code exec:java}), also the
+   * configuration that lets it run there ({@link EmbeddedFlinkClassPath}).
+   */
+  public static String[] addTo(String[] args) {
+    String runner = runnerOf(args);
+    List<String> out = new ArrayList<>(Arrays.asList(args));
+    for (String option : of(runner)) {
+      if (!mentions(args, option.substring(0, option.indexOf('=')))) {
+        out.add(option);
+      }
+    }
+    String[] withDefaults = out.toArray(new String[0]);
+    if (!EmbeddedFlinkClassPath.needed(runner, withDefaults)) {
+      return withDefaults;
+    }
+    try {
+      return EmbeddedFlinkClassPath.withClassPath(withDefaults);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the embedded Flink cluster's configuration", e);
+    }
+  }
+
+  /**
+   * The simple name of the runner {@code args} choose, resolved by Beam itself (registered names,
+   * aliases, its default), from the {@code --runner} argument alone.
+   */
+  static String runnerOf(String[] args) {
+    String[] runnerArg = Arrays.stream(args).filter(a -> a.startsWith("--runner=")).toArray(String[]::new);
+    return PipelineOptionsFactory.fromArgs(runnerArg).as(PipelineOptions.class).getRunner().getSimpleName();
+  }
+
+  private static boolean mentions(String[] args, String option) {
+    for (String a : args) {
+      if (a.equals(option) || a.startsWith(option + "=")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
