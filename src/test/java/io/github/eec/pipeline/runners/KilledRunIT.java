@@ -21,12 +21,15 @@ import java.util.stream.Stream;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import io.github.eec.pipeline.testing.EveryProfile;
+import org.junit.experimental.categories.Category;
 
 /**
  * Kills a real run (its own JVM, SIGKILL) half-way on the profile's runner (DirectRunner, Spark
  * local, Flink embedded; see RunnerPortabilityIT) over an earlier published result, and checks that
  * the output folder is as it was, and that a rerun then gives the rows of an uninterrupted run.
  */
+@Category(EveryProfile.class)
 public class KilledRunIT {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 

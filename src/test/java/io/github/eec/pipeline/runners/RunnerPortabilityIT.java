@@ -18,6 +18,8 @@ import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import io.github.eec.pipeline.testing.EveryProfile;
+import org.junit.experimental.categories.Category;
 
 /**
  * Runner portability: the whole job, as {@code main} runs it, over the same multi-file input on the
@@ -29,6 +31,7 @@ import org.junit.rules.TemporaryFolder;
  * property {@code it.runnerProfile}. Under the default profile only the DirectRunner runs. The
  * options are the job's own ({@code OptionsParser}, with the runner's defaults) plus the way's file.
  */
+@Category(EveryProfile.class)
 public class RunnerPortabilityIT {
   static final int SHARDS = 5;
 
