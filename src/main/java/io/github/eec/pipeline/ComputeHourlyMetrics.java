@@ -25,7 +25,8 @@ import org.joda.time.Instant;
  * Everything between reading the lines and writing the results: {@code (file, line)} pairs to
  * hourly rows ({@link #HOURLY}) and rejected lines ({@link #REJECTS}).
  */
-public final class ComputeHourlyMetrics extends PTransform<PCollection<KV<String, String>>, PCollectionTuple> {
+public final class ComputeHourlyMetrics
+    extends PTransform<PCollection<KV<String, String>>, PCollectionTuple> {
   public static final TupleTag<HourlyMeterStats> HOURLY = new TupleTag<HourlyMeterStats>() {};
   public static final TupleTag<Reject> REJECTS = ParseReadings.REJECTS;
 
@@ -41,7 +42,8 @@ public final class ComputeHourlyMetrics extends PTransform<PCollection<KV<String
 
   /** Default rules, every reading counted, the interpolation's default grouping. */
   public static ComputeHourlyMetrics create() {
-    return new ComputeHourlyMetrics(ReadingRules.defaults(), false, InterpolateHourlyEnergy.MANY_GROUPS);
+    return new ComputeHourlyMetrics(
+        ReadingRules.defaults(), false, InterpolateHourlyEnergy.MANY_GROUPS);
   }
 
   public ComputeHourlyMetrics withRules(ReadingRules rules) {
@@ -53,7 +55,9 @@ public final class ComputeHourlyMetrics extends PTransform<PCollection<KV<String
     return new ComputeHourlyMetrics(rules, dedupe, meterGroups);
   }
 
-  /** See {@link InterpolateHourlyEnergy#withMeterGroups}: how the work is split, never the result. */
+  /**
+   * See {@link InterpolateHourlyEnergy#withMeterGroups}: how the work is split, never the result.
+   */
   public ComputeHourlyMetrics withMeterGroups(int meterGroups) {
     return new ComputeHourlyMetrics(rules, dedupe, meterGroups);
   }
@@ -62,12 +66,14 @@ public final class ComputeHourlyMetrics extends PTransform<PCollection<KV<String
   public PCollectionTuple expand(PCollection<KV<String, String>> lines) {
     ParseReadings parse = ParseReadings.create().withRules(rules);
     // Dedupe needs each reading on its own, so it turns the per-bundle pre-combining off.
-    PCollectionTuple parsed = lines.apply("ParseReadings", dedupe ? parse.withoutPreCombining() : parse);
+    PCollectionTuple parsed =
+        lines.apply("ParseReadings", dedupe ? parse.withoutPreCombining() : parse);
     PCollection<KV<String, HourlyAccumulator>> accumulators =
         parsed
             .get(ParseReadings.ACCUMULATORS)
             .apply("AddEventTimestamps", WithTimestamps.of(ComputeHourlyMetrics::eventTime))
-            .apply("HourlyWindows", Window.into(FixedWindows.of(Duration.millis(Hours.HOUR_MILLIS))));
+            .apply(
+                "HourlyWindows", Window.into(FixedWindows.of(Duration.millis(Hours.HOUR_MILLIS))));
     if (dedupe) {
       // After windowing: duplicates share their instant, hence their window.
       accumulators = accumulators.apply("DropDuplicateReadings", DropDuplicateReadings.create());
@@ -75,11 +81,15 @@ public final class ComputeHourlyMetrics extends PTransform<PCollection<KV<String
     PCollection<HourlyMeterStats> hourly =
         accumulators
             .apply("HourlyStats", Combine.perKey(new HourlyAccumulatorCombineFn()))
-            .apply("InterpolateHourlyEnergy", InterpolateHourlyEnergy.create().withMeterGroups(meterGroups));
+            .apply(
+                "InterpolateHourlyEnergy",
+                InterpolateHourlyEnergy.create().withMeterGroups(meterGroups));
     return PCollectionTuple.of(HOURLY, hourly).and(REJECTS, parsed.get(ParseReadings.REJECTS));
   }
 
-  /** An accumulator's event time: its first reading, which lies in its hour like all its readings. */
+  /**
+   * An accumulator's event time: its first reading, which lies in its hour like all its readings.
+   */
   private static Instant eventTime(KV<String, HourlyAccumulator> meterHour) {
     return new Instant(meterHour.getValue().firstTime());
   }

@@ -11,7 +11,8 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 
 /**
  * Meter readings (CSV) to hourly metrics (Parquet): the whole shape is {@link #build}. {@code main}
- * is the command line ({@link CommandLine}); a run and its publishing are {@code job.HourlyMetricsJob}.
+ * is the command line ({@link CommandLine}); a run and its publishing are {@code
+ * job.HourlyMetricsJob}.
  */
 public final class HourlyMetricsPipeline {
   private HourlyMetricsPipeline() {}
@@ -40,7 +41,9 @@ public final class HourlyMetricsPipeline {
                     .withMeterGroups(options.getMeterGroups()));
     results
         .get(ComputeHourlyMetrics.HOURLY)
-        .apply("WriteHourlyParquet", WriteHourlyParquet.to(hourlyDir).withNumShards(options.getNumShards()));
+        .apply(
+            "WriteHourlyParquet",
+            WriteHourlyParquet.to(hourlyDir).withNumShards(options.getNumShards()));
     results.get(ComputeHourlyMetrics.REJECTS).apply("WriteRejects", WriteRejects.to(rejectsDir));
     return results;
   }

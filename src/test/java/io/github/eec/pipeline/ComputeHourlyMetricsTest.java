@@ -6,6 +6,7 @@ import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.pipeline.model.ReadingRules;
 import io.github.eec.pipeline.model.Reject;
 import io.github.eec.pipeline.model.RejectReason;
+import io.github.eec.pipeline.testing.EveryProfile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +21,6 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.experimental.categories.Category;
-import io.github.eec.pipeline.testing.EveryProfile;
 
 /** The transform between read and write, on hand-computed inputs. */
 @Category(EveryProfile.class)
@@ -40,7 +40,9 @@ public class ComputeHourlyMetricsTest {
     }
     return pipeline
         .apply(Create.of(input).withCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
-        .apply(ComputeHourlyMetrics.create().withRules(ReadingRules.defaults().withTimeZone(timeZone)));
+        .apply(
+            ComputeHourlyMetrics.create()
+                .withRules(ReadingRules.defaults().withTimeZone(timeZone)));
   }
 
   @Test
@@ -69,7 +71,11 @@ public class ComputeHourlyMetricsTest {
   @Test
   public void readingAtTheExactHourBelongsToTheHourItStarts() {
     PCollectionTuple out =
-        run("UTC", "M,2024-03-01 14:59:59.999,10,5", "M,2024-03-01 15:00:00,20,7", "M,2024-03-01 15:30,30,9");
+        run(
+            "UTC",
+            "M,2024-03-01 14:59:59.999,10,5",
+            "M,2024-03-01 15:00:00,20,7",
+            "M,2024-03-01 15:30,30,9");
     long h14 = t("2024-03-01T14:00:00Z");
     long h15 = h14 + HOUR;
     PAssert.that(out.get(ComputeHourlyMetrics.HOURLY))
@@ -111,7 +117,8 @@ public class ComputeHourlyMetricsTest {
 
   @Test
   public void badLinesGoToRejectsWithTheirReason() {
-    PCollectionTuple out = run("UTC", "A,2024-03-01 14:00,1,1", "A,2024-03-01 14:00,-1,1", "garbage", "");
+    PCollectionTuple out =
+        run("UTC", "A,2024-03-01 14:00,1,1", "A,2024-03-01 14:00,-1,1", "garbage", "");
     PAssert.that(out.get(ComputeHourlyMetrics.REJECTS))
         .satisfies(
             rejects -> {
@@ -122,7 +129,10 @@ public class ComputeHourlyMetricsTest {
               }
               reasons.sort(null);
               assertEquals(
-                  Arrays.asList(RejectReason.EMPTY_LINE, RejectReason.WRONG_FIELD_COUNT, RejectReason.NEGATIVE_ENERGY),
+                  Arrays.asList(
+                      RejectReason.EMPTY_LINE,
+                      RejectReason.WRONG_FIELD_COUNT,
+                      RejectReason.NEGATIVE_ENERGY),
                   reasons);
               return null;
             });

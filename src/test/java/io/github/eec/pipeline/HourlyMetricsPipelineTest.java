@@ -34,13 +34,17 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** The whole job as {@code main} runs it: files in, Parquet and rejects out, read back independently. */
+/**
+ * The whole job as {@code main} runs it: files in, Parquet and rejects out, read back
+ * independently.
+ */
 public class HourlyMetricsPipelineTest {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
   private static final long HOUR = 3_600_000L;
 
-  private static RunSummary runJob(Path inputGlob, Path output, String... extra) throws IOException {
+  private static RunSummary runJob(Path inputGlob, Path output, String... extra)
+      throws IOException {
     return Jobs.run(inputGlob.toString(), output, extra);
   }
 
@@ -58,20 +62,24 @@ public class HourlyMetricsPipelineTest {
             + "A,2024-03-01 14:45,2000,1600\n"
             + "A,2024-03-01T15:10:00Z,2500,1200"); // no final newline
     try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(in.resolve("b.csv.gz")))) {
-      gz.write("B,2024-03-01T14:30:00+00:00,7.5,2.5\nB,2024-03-01 14:40:00,9.5,3.5\n".getBytes(StandardCharsets.UTF_8));
+      gz.write(
+          "B,2024-03-01T14:30:00+00:00,7.5,2.5\nB,2024-03-01 14:40:00,9.5,3.5\n"
+              .getBytes(StandardCharsets.UTF_8));
     }
     Path out = tmp.getRoot().toPath().resolve("out");
 
     RunSummary summary = runJob(in.resolve("*"), out, "--maxRejectedFraction=0.5");
 
     List<HourlyMeterStats> rows = ParquetRows.rows(out.resolve("hourly"));
-    rows.sort(Comparator.comparing(HourlyMeterStats::meter).thenComparing(HourlyMeterStats::windowStart));
+    rows.sort(
+        Comparator.comparing(HourlyMeterStats::meter).thenComparing(HourlyMeterStats::windowStart));
     long h13 = Instant.parse("2024-03-01T13:00:00Z").toEpochMilli();
     List<HourlyMeterStats> expected =
         List.of(
             new HourlyMeterStats("A", h13, h13 + HOUR, 100.0, 300, 300, 300, 1, 0),
             new HourlyMeterStats("A", h13 + HOUR, h13 + 2 * HOUR, 1200.0, 400, 1600, 1000, 4, 0),
-            new HourlyMeterStats("A", h13 + 2 * HOUR, h13 + 3 * HOUR, 200.0, 1200, 1200, 1200, 1, 0),
+            new HourlyMeterStats(
+                "A", h13 + 2 * HOUR, h13 + 3 * HOUR, 200.0, 1200, 1200, 1200, 1, 0),
             new HourlyMeterStats("B", h13 + HOUR, h13 + 2 * HOUR, 2.0, 2.5, 3.5, 3.0, 2, 0));
     assertEquals(expected, rows);
 
@@ -100,24 +108,40 @@ public class HourlyMetricsPipelineTest {
     assertEquals("hourly-00000-of-00001.parquet", files.get(0).getFileName().toString());
     MessageType schema = ParquetRows.parquetSchema(files.get(0));
     List<String> names =
-        schema.getFields().stream().map(org.apache.parquet.schema.Type::getName).collect(Collectors.toList());
+        schema.getFields().stream()
+            .map(org.apache.parquet.schema.Type::getName)
+            .collect(Collectors.toList());
     assertEquals(
-        List.of("meter", "window_start", "window_end", "energy_mwh", "power_min_mw", "power_max_mw",
-            "power_mean_mw", "readings", "register_resets"),
+        List.of(
+            "meter",
+            "window_start",
+            "window_end",
+            "energy_mwh",
+            "power_min_mw",
+            "power_max_mw",
+            "power_mean_mw",
+            "readings",
+            "register_resets"),
         names);
-    assertEquals(LogicalTypeAnnotation.stringType(), schema.getType("meter").getLogicalTypeAnnotation());
+    assertEquals(
+        LogicalTypeAnnotation.stringType(), schema.getType("meter").getLogicalTypeAnnotation());
     for (String ts : List.of("window_start", "window_end")) {
-      assertEquals(PrimitiveTypeName.INT64, schema.getType(ts).asPrimitiveType().getPrimitiveTypeName());
+      assertEquals(
+          PrimitiveTypeName.INT64, schema.getType(ts).asPrimitiveType().getPrimitiveTypeName());
       assertEquals(
           LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS),
           schema.getType(ts).getLogicalTypeAnnotation());
     }
     for (String d : List.of("energy_mwh", "power_min_mw", "power_max_mw", "power_mean_mw")) {
-      assertEquals(PrimitiveTypeName.DOUBLE, schema.getType(d).asPrimitiveType().getPrimitiveTypeName());
+      assertEquals(
+          PrimitiveTypeName.DOUBLE, schema.getType(d).asPrimitiveType().getPrimitiveTypeName());
     }
-    assertEquals(PrimitiveTypeName.INT64, schema.getType("readings").asPrimitiveType().getPrimitiveTypeName());
+    assertEquals(
+        PrimitiveTypeName.INT64,
+        schema.getType("readings").asPrimitiveType().getPrimitiveTypeName());
     Schema avro = ParquetRows.avroSchema(out.resolve("hourly"));
-    assertEquals("timestamp-millis", avro.getField("window_start").schema().getLogicalType().getName());
+    assertEquals(
+        "timestamp-millis", avro.getField("window_start").schema().getLogicalType().getName());
   }
 
   /**
@@ -154,8 +178,14 @@ public class HourlyMetricsPipelineTest {
           sb.append(meter).append(",2024-13-01 00:00,1,1\n");
           expectedRejected++;
         } else {
-          sb.append(meter).append(',').append(time).append(',').append(t / 1000.0).append(',')
-              .append(random.nextInt(5000)).append('\n');
+          sb.append(meter)
+              .append(',')
+              .append(time)
+              .append(',')
+              .append(t / 1000.0)
+              .append(',')
+              .append(random.nextInt(5000))
+              .append('\n');
           expectedAccepted++;
           meterHours.add(meter + "@" + Math.floorDiv(t, HOUR));
         }
@@ -164,9 +194,12 @@ public class HourlyMetricsPipelineTest {
     }
     Path out = tmp.getRoot().toPath().resolve("out");
 
-    RunSummary summary = runJob(in.resolve("*.csv"), out, "--numShards=3", "--maxRejectedFraction=1");
+    RunSummary summary =
+        runJob(in.resolve("*.csv"), out, "--numShards=3", "--maxRejectedFraction=1");
 
-    assertEquals(expectedAccepted + expectedRejected + expectedHeaders, summary.get(CounterNames.LINES_READ));
+    assertEquals(
+        expectedAccepted + expectedRejected + expectedHeaders,
+        summary.get(CounterNames.LINES_READ));
     assertEquals(expectedAccepted, summary.get(CounterNames.READINGS_ACCEPTED));
     assertEquals(expectedRejected, summary.get(CounterNames.LINES_REJECTED));
     assertEquals(expectedHeaders, summary.get(CounterNames.HEADER_LINES));
@@ -175,7 +208,10 @@ public class HourlyMetricsPipelineTest {
     List<HourlyMeterStats> rows = ParquetRows.rows(out.resolve("hourly"));
     assertEquals(meterHours.size(), rows.size());
     assertEquals(meterHours.size(), summary.get(CounterNames.HOURLY_ROWS));
-    Set<String> keys = rows.stream().map(r -> r.meter() + "@" + r.windowStart() / HOUR).collect(Collectors.toSet());
+    Set<String> keys =
+        rows.stream()
+            .map(r -> r.meter() + "@" + r.windowStart() / HOUR)
+            .collect(Collectors.toSet());
     assertEquals(meterHours, keys); // each meter-hour exactly once
     assertEquals(expectedAccepted, rows.stream().mapToLong(HourlyMeterStats::readings).sum());
     for (HourlyMeterStats r : rows) {
@@ -190,12 +226,15 @@ public class HourlyMetricsPipelineTest {
   @Test
   public void rerunIsRefusedOrReplacesTheOutputWithTheSameRows() throws Exception {
     Path in = tmp.newFolder("in").toPath();
-    Files.writeString(in.resolve("a.csv"), "A,2024-03-01 14:00,1,1\nA,2024-03-01 15:30,5,2\nB,2024-03-01 14:00,1,1\n");
+    Files.writeString(
+        in.resolve("a.csv"),
+        "A,2024-03-01 14:00,1,1\nA,2024-03-01 15:30,5,2\nB,2024-03-01 14:00,1,1\n");
     Path out = tmp.getRoot().toPath().resolve("out");
     runJob(in.resolve("a.csv"), out);
     List<HourlyMeterStats> first = ParquetRows.rows(out.resolve("hourly"));
     IllegalArgumentException refused =
-        org.junit.Assert.assertThrows(IllegalArgumentException.class, () -> runJob(in.resolve("a.csv"), out));
+        org.junit.Assert.assertThrows(
+            IllegalArgumentException.class, () -> runJob(in.resolve("a.csv"), out));
     assertThat(refused.getMessage(), containsString("--overwrite"));
     runJob(in.resolve("a.csv"), out, "--overwrite=true");
     List<HourlyMeterStats> second = ParquetRows.rows(out.resolve("hourly"));
@@ -207,7 +246,8 @@ public class HourlyMetricsPipelineTest {
   private static List<String> rejectLines(Path out) throws IOException {
     List<String> lines = new ArrayList<>();
     try (Stream<Path> files = Files.list(out.resolve("rejects"))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).collect(Collectors.toList())) {
+      for (Path f :
+          files.filter(p -> p.toString().endsWith(".jsonl")).collect(Collectors.toList())) {
         lines.addAll(Files.readAllLines(f));
       }
     }

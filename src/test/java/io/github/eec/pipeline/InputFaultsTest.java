@@ -24,7 +24,10 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** Misbehaving files and feeds, end to end: nothing crashes, nothing vanishes, order does not matter. */
+/**
+ * Misbehaving files and feeds, end to end: nothing crashes, nothing vanishes, order does not
+ * matter.
+ */
 public class InputFaultsTest {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
@@ -40,13 +43,19 @@ public class InputFaultsTest {
     Path in = tmp.newFolder("in").toPath();
     Files.write(in.resolve("empty.csv"), new byte[0]);
     Files.writeString(in.resolve("header-only.csv"), "meter,time,energy,power\n");
-    Files.writeString(in.resolve("crlf.csv"), "meter,time,energy,power\r\nA,2024-03-01 10:00,1,1\r\nA,2024-03-01 10:30,2,1\r\n");
-    Files.writeString(in.resolve("no-final-newline.csv"), "B,2024-03-01 10:00,1,1\nB,2024-03-01 10:10,3,1");
+    Files.writeString(
+        in.resolve("crlf.csv"),
+        "meter,time,energy,power\r\nA,2024-03-01 10:00,1,1\r\nA,2024-03-01 10:30,2,1\r\n");
+    Files.writeString(
+        in.resolve("no-final-newline.csv"), "B,2024-03-01 10:00,1,1\nB,2024-03-01 10:10,3,1");
     ByteArrayOutputStream latin1 = new ByteArrayOutputStream();
     latin1.write("C,2024-03-01 10:00,1,1\n".getBytes(StandardCharsets.UTF_8));
-    latin1.write("Z\u00e4hler,2024-03-01 10:00,1,1\n".getBytes(StandardCharsets.ISO_8859_1)); // not UTF-8
+    latin1.write(
+        "Z\u00e4hler,2024-03-01 10:00,1,1\n".getBytes(StandardCharsets.ISO_8859_1)); // not UTF-8
     Files.write(in.resolve("latin1.csv"), latin1.toByteArray());
-    Files.writeString(in.resolve("huge-line.csv"), "D,2024-03-01 10:00,1," + "9".repeat(2_000_000) + "\nD,2024-03-01 10:05,2,1\n");
+    Files.writeString(
+        in.resolve("huge-line.csv"),
+        "D,2024-03-01 10:00,1," + "9".repeat(2_000_000) + "\nD,2024-03-01 10:05,2,1\n");
     Path out = tmp.getRoot().toPath().resolve("out");
 
     RunSummary s = run(in.resolve("*.csv"), out);
@@ -78,7 +87,15 @@ public class InputFaultsTest {
       if (meter == 3 && t - start > 24 * 3_600_000L) {
         energy -= 24 * 3600 * 4 - 10;
       }
-      lines.add("M" + meter + "," + Instant.ofEpochMilli(t) + "," + energy + "," + random.nextInt(100_000) / 8.0);
+      lines.add(
+          "M"
+              + meter
+              + ","
+              + Instant.ofEpochMilli(t)
+              + ","
+              + energy
+              + ","
+              + random.nextInt(100_000) / 8.0);
     }
     return lines;
   }
@@ -97,12 +114,15 @@ public class InputFaultsTest {
     }
 
     RunSummary a = run(ordered.resolve("*.csv"), tmp.getRoot().toPath().resolve("outA"));
-    RunSummary b = run(shuffled.resolve("*.csv"), tmp.getRoot().toPath().resolve("outB"), "--numShards=2");
+    RunSummary b =
+        run(shuffled.resolve("*.csv"), tmp.getRoot().toPath().resolve("outB"), "--numShards=2");
 
-    Set<HourlyMeterStats> rowsA = new HashSet<>(ParquetRows.rows(tmp.getRoot().toPath().resolve("outA/hourly")));
+    Set<HourlyMeterStats> rowsA =
+        new HashSet<>(ParquetRows.rows(tmp.getRoot().toPath().resolve("outA/hourly")));
     List<HourlyMeterStats> rowsB = ParquetRows.rows(tmp.getRoot().toPath().resolve("outB/hourly"));
     assertEquals(rowsA.size(), rowsB.size());
-    assertEquals(rowsA, new HashSet<>(rowsB)); // bit-identical values, the exact sums make that possible
+    assertEquals(
+        rowsA, new HashSet<>(rowsB)); // bit-identical values, the exact sums make that possible
     assertEquals(1, a.get(CounterNames.REGISTER_RESETS));
     assertEquals(1, b.get(CounterNames.REGISTER_RESETS));
     for (HourlyMeterStats r : rowsA) {
@@ -119,7 +139,8 @@ public class InputFaultsTest {
             + "A,2024-03-01 10:30,20,300\n" // delivered twice
             + "A,2024-03-01T10:30:00Z,20,200\n"); // same instant, other power: one of them is kept
     RunSummary plain = run(in.resolve("a.csv"), tmp.getRoot().toPath().resolve("plain"));
-    RunSummary deduped = run(in.resolve("a.csv"), tmp.getRoot().toPath().resolve("dedup"), "--dedupe=true");
+    RunSummary deduped =
+        run(in.resolve("a.csv"), tmp.getRoot().toPath().resolve("dedup"), "--dedupe=true");
 
     HourlyMeterStats p = ParquetRows.rows(tmp.getRoot().toPath().resolve("plain/hourly")).get(0);
     HourlyMeterStats d = ParquetRows.rows(tmp.getRoot().toPath().resolve("dedup/hourly")).get(0);

@@ -5,8 +5,8 @@ import org.apache.beam.sdk.transforms.Combine;
 
 /**
  * Merges a meter's accumulators of one window (from the parse step, one per bundle and meter-hour)
- * into one {@link HourlyAccumulator}. Associative and commutative, so runners lift it
- * before the shuffle and merge partial results in any order.
+ * into one {@link HourlyAccumulator}. Associative and commutative, so runners lift it before the
+ * shuffle and merge partial results in any order.
  */
 public class HourlyAccumulatorCombineFn
     extends Combine.CombineFn<HourlyAccumulator, HourlyAccumulator, HourlyAccumulator> {

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The energy rule of README.md ("Metric rules") over one meter's hours: the consumption curve runs
- * linearly between consecutive anchors (each hour's first and last reading), a register decrease
- * is a restart from zero, and each hour gets the part of the curve that falls inside it.
+ * linearly between consecutive anchors (each hour's first and last reading), a register decrease is
+ * a restart from zero, and each hour gets the part of the curve that falls inside it.
  */
 public final class HourlyEnergyCalculator {
   private HourlyEnergyCalculator() {}
@@ -40,7 +40,13 @@ public final class HourlyEnergyCalculator {
         resets++;
       }
       if (a.firstTime() > start) {
-        energy += share(prev.lastTime(), prev.lastEnergy(), a.firstTime(), a.firstEnergy(), a.firstTime() - start);
+        energy +=
+            share(
+                prev.lastTime(),
+                prev.lastEnergy(),
+                a.firstTime(),
+                a.firstEnergy(),
+                a.firstTime() - start);
       }
     }
     if (a.lastEnergy() < a.firstEnergy()) {
@@ -48,7 +54,13 @@ public final class HourlyEnergyCalculator {
     }
     energy += consumption(a.firstEnergy(), a.lastEnergy());
     if (next != null) {
-      energy += share(a.lastTime(), a.lastEnergy(), next.firstTime(), next.firstEnergy(), end - a.lastTime());
+      energy +=
+          share(
+              a.lastTime(),
+              a.lastEnergy(),
+              next.firstTime(),
+              next.firstEnergy(),
+              end - a.lastTime());
     }
     return new HourlyMeterStats(
         meter, start, end, energy, a.powerMin(), a.powerMax(), a.powerMean(), a.count(), resets);

@@ -27,9 +27,9 @@ import org.apache.beam.sdk.values.PCollection;
  * <p>Hours are grouped by <em>meter group</em>: a hash of the meter id modulo {@code meterGroups}.
  * Every meter lies wholly in one group and is computed on its own inside it, so the result does not
  * depend on the number of groups; only the runner's work does. With a group per meter (about, for a
- * large count) a cluster spreads the step over as many workers as it likes; the DirectRunner, though,
- * hands every group to each later step as a bundle of its own, at a fixed cost of milliseconds per
- * bundle and step, so it runs best with few groups (see {@code --meterGroups}).
+ * large count) a cluster spreads the step over as many workers as it likes; the DirectRunner,
+ * though, hands every group to each later step as a bundle of its own, at a fixed cost of
+ * milliseconds per bundle and step, so it runs best with few groups (see {@code --meterGroups}).
  *
  * <p>Only one small accumulator per meter-hour crosses this shuffle: a meter's whole history (8,760
  * hours a year) is about 1 MB.
@@ -61,12 +61,16 @@ public class InterpolateHourlyEnergy
   public PCollection<HourlyMeterStats> expand(PCollection<KV<String, HourlyAccumulator>> hourly) {
     return hourly
         .apply("KeyByMeterGroup", ParDo.of(new KeyByMeterGroupFn(meterGroups)))
-        .apply("IntoGlobalWindow", Window.<KV<Integer, KV<String, MeterHour>>>into(new GlobalWindows()))
+        .apply(
+            "IntoGlobalWindow",
+            Window.<KV<Integer, KV<String, MeterHour>>>into(new GlobalWindows()))
         .apply("GroupHoursByMeterGroup", GroupByKey.create())
         .apply("ComputeHourlyRows", ParDo.of(new ComputeRowsFn()));
   }
 
-  /** The group of a meter id: deterministic on every JVM (String.hashCode is specified), well mixed. */
+  /**
+   * The group of a meter id: deterministic on every JVM (String.hashCode is specified), well mixed.
+   */
   public static int meterGroup(String meter, int meterGroups) {
     int h = meter.hashCode();
     // MurmurHash3's finalizer: ids that differ only in their last digits spread over all groups.
@@ -79,7 +83,8 @@ public class InterpolateHourlyEnergy
   }
 
   /** Keys each meter-hour by its meter's group, and pins down its hour (the window's start). */
-  static class KeyByMeterGroupFn extends DoFn<KV<String, HourlyAccumulator>, KV<Integer, KV<String, MeterHour>>> {
+  static class KeyByMeterGroupFn
+      extends DoFn<KV<String, HourlyAccumulator>, KV<Integer, KV<String, MeterHour>>> {
     private final int meterGroups;
 
     KeyByMeterGroupFn(int meterGroups) {
@@ -92,24 +97,34 @@ public class InterpolateHourlyEnergy
         IntervalWindow window,
         OutputReceiver<KV<Integer, KV<String, MeterHour>>> out) {
       String meter = e.getKey();
-      out.output(KV.of(meterGroup(meter, meterGroups), KV.of(meter, new MeterHour(window.start().getMillis(), e.getValue()))));
+      out.output(
+          KV.of(
+              meterGroup(meter, meterGroups),
+              KV.of(meter, new MeterHour(window.start().getMillis(), e.getValue()))));
     }
   }
 
-  /** Splits a group into its meters (in id order, so output order is reproducible) and computes each. */
-  static class ComputeRowsFn extends DoFn<KV<Integer, Iterable<KV<String, MeterHour>>>, HourlyMeterStats> {
-    private final Counter resets = Metrics.counter(CounterNames.NAMESPACE, CounterNames.REGISTER_RESETS);
+  /**
+   * Splits a group into its meters (in id order, so output order is reproducible) and computes
+   * each.
+   */
+  static class ComputeRowsFn
+      extends DoFn<KV<Integer, Iterable<KV<String, MeterHour>>>, HourlyMeterStats> {
+    private final Counter resets =
+        Metrics.counter(CounterNames.NAMESPACE, CounterNames.REGISTER_RESETS);
 
     @ProcessElement
     public void process(
-        @Element KV<Integer, Iterable<KV<String, MeterHour>>> group, OutputReceiver<HourlyMeterStats> out) {
+        @Element KV<Integer, Iterable<KV<String, MeterHour>>> group,
+        OutputReceiver<HourlyMeterStats> out) {
       Map<String, List<MeterHour>> byMeter = new TreeMap<>();
       for (KV<String, MeterHour> hour : group.getValue()) {
         byMeter.computeIfAbsent(hour.getKey(), m -> new ArrayList<>()).add(hour.getValue());
       }
       long resetCount = 0;
       for (Map.Entry<String, List<MeterHour>> meter : byMeter.entrySet()) {
-        for (HourlyMeterStats row : HourlyEnergyCalculator.compute(meter.getKey(), meter.getValue())) {
+        for (HourlyMeterStats row :
+            HourlyEnergyCalculator.compute(meter.getKey(), meter.getValue())) {
           resetCount += row.registerResets();
           out.output(row);
         }

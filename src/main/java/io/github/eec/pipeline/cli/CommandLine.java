@@ -38,19 +38,26 @@ public final class CommandLine {
     } catch (Exception e) {
       return failed(e.getClass().getSimpleName() + ": " + e.getMessage(), e, options, err);
     }
-    out.print(outcome.summary().format(
-        outcome.hourlyDir() == null ? "(not published)" : outcome.hourlyDir(), outcome.rejectsDir()));
+    out.print(
+        outcome
+            .summary()
+            .format(
+                outcome.hourlyDir() == null ? "(not published)" : outcome.hourlyDir(),
+                outcome.rejectsDir()));
     if (outcome.tooManyRejects()) {
       err.printf(
           "error: %.2f%% of the lines were rejected, above --maxRejectedFraction=%s; the hourly results "
               + "were not published; the rejects are in %s%n",
-          100 * outcome.summary().rejectedFraction(), options.getMaxRejectedFraction(), outcome.rejectsDir());
+          100 * outcome.summary().rejectedFraction(),
+          options.getMaxRejectedFraction(),
+          outcome.rejectsDir());
       return ExitCode.TOO_MANY_REJECTS;
     }
     return ExitCode.DONE;
   }
 
-  private static int failed(String what, Exception e, HourlyMetricsOptions options, PrintStream err) {
+  private static int failed(
+      String what, Exception e, HourlyMetricsOptions options, PrintStream err) {
     err.println("error: the run failed: " + what);
     if (options != null && options.getVerbose()) {
       e.printStackTrace(err);

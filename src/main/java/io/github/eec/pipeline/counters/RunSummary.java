@@ -10,8 +10,8 @@ import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 
 /**
- * The counters of a finished run. Reads attempted values: committed ones are not supported on
- * every runner (Spark), and a finished batch run's attempted values are final.
+ * The counters of a finished run. Reads attempted values: committed ones are not supported on every
+ * runner (Spark), and a finished batch run's attempted values are final.
  */
 public final class RunSummary {
   private final Map<String, Long> counters;

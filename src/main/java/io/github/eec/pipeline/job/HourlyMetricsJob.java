@@ -26,22 +26,24 @@ public final class HourlyMetricsJob {
 
   /**
    * Runs the job; warnings about the run go to {@code warnings}. Throws {@link
-   * InvalidOptionException} for options refused before the start and {@link RunFailedException}
-   * for a run that started and failed.
+   * InvalidOptionException} for options refused before the start and {@link RunFailedException} for
+   * a run that started and failed.
    */
   public static Outcome run(HourlyMetricsOptions options, PrintStream warnings) throws IOException {
     AwsRegionDefault.applyUnlessS3(options);
     FileSystems.setDefaultPipelineOptions(options);
     List<MatchResult.Metadata> inputFiles = OptionsValidator.validate(options);
     if (DirectRunnerMemoryCheck.appliesTo(options)) {
-      DirectRunnerMemoryCheck.warning(inputFiles, Runtime.getRuntime().maxMemory()).ifPresent(warnings::println);
+      DirectRunnerMemoryCheck.warning(inputFiles, Runtime.getRuntime().maxMemory())
+          .ifPresent(warnings::println);
     }
     ResultPublisher publisher = new ResultPublisher(options.getOutput());
     refuseToReplaceUnlessAsked(publisher, options.getOverwrite());
     publisher.removeLeftoverStaging();
     Pipeline pipeline = Pipeline.create(options);
     String stagedRejects = publisher.stagingDir(ResultPublisher.REJECTS);
-    HourlyMetricsPipeline.build(pipeline, options, publisher.stagingDir(ResultPublisher.HOURLY), stagedRejects);
+    HourlyMetricsPipeline.build(
+        pipeline, options, publisher.stagingDir(ResultPublisher.HOURLY), stagedRejects);
     boolean keepStaging = false;
     try {
       RunSummary summary = RunSummary.of(runToCompletion(pipeline));
@@ -51,7 +53,10 @@ public final class HourlyMetricsJob {
       }
       publisher.publish(ResultPublisher.HOURLY, ResultPublisher.REJECTS);
       return new Outcome(
-          summary, false, publisher.finalDir(ResultPublisher.HOURLY), publisher.finalDir(ResultPublisher.REJECTS));
+          summary,
+          false,
+          publisher.finalDir(ResultPublisher.HOURLY),
+          publisher.finalDir(ResultPublisher.REJECTS));
     } finally {
       if (!keepStaging) {
         publisher.cleanUp();
@@ -59,17 +64,23 @@ public final class HourlyMetricsJob {
     }
   }
 
-  private static void refuseToReplaceUnlessAsked(ResultPublisher publisher, boolean overwrite) throws IOException {
+  private static void refuseToReplaceUnlessAsked(ResultPublisher publisher, boolean overwrite)
+      throws IOException {
     List<ResourceId> existing = publisher.publishedFiles();
     if (!existing.isEmpty() && !overwrite) {
       throw new InvalidOptionException(
           "output",
-          "already holds results of an earlier run (" + existing.size() + " files, e.g. " + existing.get(0)
+          "already holds results of an earlier run ("
+              + existing.size()
+              + " files, e.g. "
+              + existing.get(0)
               + "); pass --overwrite=true to replace them, or choose another --output");
     }
   }
 
-  /** Whatever the runner throws (an IllegalArgumentException from a DoFn included) is a failed run. */
+  /**
+   * Whatever the runner throws (an IllegalArgumentException from a DoFn included) is a failed run.
+   */
   private static PipelineResult runToCompletion(Pipeline pipeline) {
     PipelineResult result;
     PipelineResult.State state;

@@ -3,8 +3,8 @@ package io.github.eec.pipeline.job;
 import io.github.eec.pipeline.parse.UnreadableInputException;
 
 /**
- * One line that says what made a run fail. Runners wrap a DoFn's exception (Spark and Flink in their
- * own exceptions, sometimes as text only), so the cause is looked for along the whole chain.
+ * One line that says what made a run fail. Runners wrap a DoFn's exception (Spark and Flink in
+ * their own exceptions, sometimes as text only), so the cause is looked for along the whole chain.
  */
 final class RunFailures {
   private RunFailures() {}

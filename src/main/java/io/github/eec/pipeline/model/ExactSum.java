@@ -105,7 +105,8 @@ final class ExactSum {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ExactSum && Arrays.equals(canonicalTerms(), ((ExactSum) o).canonicalTerms());
+    return o instanceof ExactSum
+        && Arrays.equals(canonicalTerms(), ((ExactSum) o).canonicalTerms());
   }
 
   @Override

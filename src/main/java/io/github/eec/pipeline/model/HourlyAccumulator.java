@@ -127,13 +127,28 @@ public final class HourlyAccumulator {
 
   @Override
   public int hashCode() {
-    return Objects.hash(count, powerSum, powerMin, powerMax, firstTime, firstEnergy, lastTime, lastEnergy);
+    return Objects.hash(
+        count, powerSum, powerMin, powerMax, firstTime, firstEnergy, lastTime, lastEnergy);
   }
 
   @Override
   public String toString() {
-    return "HourlyAccumulator{n=" + count + ", sum=" + powerSum() + ", min=" + powerMin + ", max="
-        + powerMax + ", first=(" + firstTime + ", " + firstEnergy + "), last=(" + lastTime + ", "
-        + lastEnergy + ")}";
+    return "HourlyAccumulator{n="
+        + count
+        + ", sum="
+        + powerSum()
+        + ", min="
+        + powerMin
+        + ", max="
+        + powerMax
+        + ", first=("
+        + firstTime
+        + ", "
+        + firstEnergy
+        + "), last=("
+        + lastTime
+        + ", "
+        + lastEnergy
+        + ")}";
   }
 }

@@ -22,6 +22,7 @@ public final class HourlyAccumulatorCoder extends AtomicCoder<HourlyAccumulator>
   private static final HourlyAccumulatorCoder INSTANCE = new HourlyAccumulatorCoder();
   private static final VarLongCoder VARLONG = VarLongCoder.of();
   private static final VarIntCoder VARINT = VarIntCoder.of();
+
   /** Far above any real partial count; guards against decoding garbage into a huge array. */
   private static final int MAX_PARTIALS = 1100;
 
@@ -82,5 +83,4 @@ public final class HourlyAccumulatorCoder extends AtomicCoder<HourlyAccumulator>
     a.powerSum = ExactSum.ofCanonicalTerms(terms);
     return a;
   }
-
 }

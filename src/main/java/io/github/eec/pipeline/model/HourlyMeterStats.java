@@ -92,14 +92,30 @@ public final class HourlyMeterStats {
 
   @Override
   public int hashCode() {
-    return Objects.hash(meter, windowStart, energyMwh, powerMinMw, powerMaxMw, powerMeanMw, readings);
+    return Objects.hash(
+        meter, windowStart, energyMwh, powerMinMw, powerMaxMw, powerMeanMw, readings);
   }
 
   @Override
   public String toString() {
-    return "HourlyMeterStats{" + meter + ", [" + java.time.Instant.ofEpochMilli(windowStart) + ", "
-        + java.time.Instant.ofEpochMilli(windowEnd) + "), energy=" + energyMwh + ", min=" + powerMinMw
-        + ", max=" + powerMaxMw + ", mean=" + powerMeanMw + ", n=" + readings + ", resets="
-        + registerResets + "}";
+    return "HourlyMeterStats{"
+        + meter
+        + ", ["
+        + java.time.Instant.ofEpochMilli(windowStart)
+        + ", "
+        + java.time.Instant.ofEpochMilli(windowEnd)
+        + "), energy="
+        + energyMwh
+        + ", min="
+        + powerMinMw
+        + ", max="
+        + powerMaxMw
+        + ", mean="
+        + powerMeanMw
+        + ", n="
+        + readings
+        + ", resets="
+        + registerResets
+        + "}";
   }
 }

@@ -59,7 +59,6 @@ public final class HourlyMeterStatsCoder extends AtomicCoder<HourlyMeterStats> {
     return new HourlyMeterStats(meter, start, end, energy, min, max, mean, readings, resets);
   }
 
-
   @Override
   public boolean consistentWithEquals() {
     return true;

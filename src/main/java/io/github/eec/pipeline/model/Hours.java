@@ -1,6 +1,9 @@
 package io.github.eec.pipeline.model;
 
-/** The one hour of the job: the windows, the pre-combining per bundle and the energy rule all use it. */
+/**
+ * The one hour of the job: the windows, the pre-combining per bundle and the energy rule all use
+ * it.
+ */
 public final class Hours {
   public static final long HOUR_MILLIS = 3_600_000L;
 

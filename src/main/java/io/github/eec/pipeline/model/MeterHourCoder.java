@@ -35,5 +35,4 @@ public final class MeterHourCoder extends AtomicCoder<MeterHour> {
     long hourStart = VarLongCoder.of().decode(in);
     return new MeterHour(hourStart, HourlyAccumulatorCoder.of().decode(in));
   }
-
 }

@@ -13,10 +13,13 @@ public final class ReadingRules implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final String DEFAULT_TIME_ZONE = "UTC";
+
   /** 1 GW in mW. */
   public static final double DEFAULT_MAX_POWER_MW = 1e12;
+
   /** 1 PWh in mWh. */
   public static final double DEFAULT_MAX_ENERGY_MWH = 1e18;
+
   public static final String DEFAULT_EARLIEST_TIME = "2000-01-01T00:00:00Z";
   public static final String DEFAULT_LATEST_TIME = "2100-01-01T00:00:00Z";
 
@@ -27,7 +30,12 @@ public final class ReadingRules implements Serializable {
   private final long latestMillis;
 
   /** Throws {@link IllegalArgumentException} for an unknown zone id. */
-  public ReadingRules(String zoneId, double maxPowerMw, double maxEnergyMwh, long earliestMillis, long latestMillis) {
+  public ReadingRules(
+      String zoneId,
+      double maxPowerMw,
+      double maxEnergyMwh,
+      long earliestMillis,
+      long latestMillis) {
     try {
       ZoneId.of(zoneId.trim());
     } catch (DateTimeException | NullPointerException e) {

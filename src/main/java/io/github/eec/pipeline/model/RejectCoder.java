@@ -41,7 +41,6 @@ public final class RejectCoder extends AtomicCoder<Reject> {
     return new Reject(reason, STRING.decode(in), STRING.decode(in), STRING.decode(in));
   }
 
-
   @Override
   public boolean consistentWithEquals() {
     return true;

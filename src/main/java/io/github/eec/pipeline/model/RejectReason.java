@@ -1,6 +1,8 @@
 package io.github.eec.pipeline.model;
 
-/** Machine-readable reason a line was rejected; the names are the `reason` values in the rejects. */
+/**
+ * Machine-readable reason a line was rejected; the names are the `reason` values in the rejects.
+ */
 public enum RejectReason {
   LINE_TOO_LONG,
   INVALID_ENCODING,

@@ -14,7 +14,9 @@ public final class AwsRegionDefault {
 
   public static void applyUnlessS3(HourlyMetricsOptions options) {
     boolean usesS3 = isS3(options.getInput()) || isS3(options.getOutput());
-    if (!usesS3 && System.getProperty("aws.region") == null && System.getenv("AWS_REGION") == null) {
+    if (!usesS3
+        && System.getProperty("aws.region") == null
+        && System.getenv("AWS_REGION") == null) {
       System.setProperty("aws.region", "us-east-1");
     }
   }

@@ -23,7 +23,8 @@ public final class DirectRunnerMemoryCheck {
 
   /** Whether the options run the job on the DirectRunner. */
   public static boolean appliesTo(HourlyMetricsOptions options) {
-    return options.getRunner() != null && options.getRunner().getSimpleName().equals("DirectRunner");
+    return options.getRunner() != null
+        && options.getRunner().getSimpleName().equals("DirectRunner");
   }
 
   /**
@@ -46,13 +47,20 @@ public final class DirectRunnerMemoryCheck {
             "warning: the DirectRunner keeps the input's lines in memory: ~%s of input may need ~%s of "
                 + "heap, more than this JVM's %s. Use the FlinkRunner locally (scripts/run flink-local, "
                 + "bounded memory) or a larger -Xmx.",
-            size(uncompressed), size((long) needed), size(maxHeapBytes)));
+            size(uncompressed),
+            size((long) needed),
+            size(maxHeapBytes)));
   }
 
   private static boolean isCompressed(String name) {
     String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
-    return n.endsWith(".gz") || n.endsWith(".bz2") || n.endsWith(".zip") || n.endsWith(".zst")
-        || n.endsWith(".deflate") || n.endsWith(".lzo") || n.endsWith(".snappy");
+    return n.endsWith(".gz")
+        || n.endsWith(".bz2")
+        || n.endsWith(".zip")
+        || n.endsWith(".zst")
+        || n.endsWith(".deflate")
+        || n.endsWith(".lzo")
+        || n.endsWith(".snappy");
   }
 
   private static String size(long bytes) {

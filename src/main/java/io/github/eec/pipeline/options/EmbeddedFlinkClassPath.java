@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lets Flink's embedded cluster run inside a class loader that is not the JVM's (exec:java: the
- * job in Maven's JVM, whose system class path holds only Maven). For a job that lists no jars and
- * no class path, Flink's JobManager deserializes the job with {@code
+ * Lets Flink's embedded cluster run inside a class loader that is not the JVM's (exec:java: the job
+ * in Maven's JVM, whose system class path holds only Maven). For a job that lists no jars and no
+ * class path, Flink's JobManager deserializes the job with {@code
  * ClassLoader.getSystemClassLoader()} (BlobLibraryCacheManager.LibraryCacheEntry
  * #getOrResolveClassLoader): there, {@code ClassNotFoundException: ...ExecutionConfig}. One entry
  * in {@code pipeline.classpaths} (an empty folder) makes it build a user-code class loader whose
@@ -26,7 +26,8 @@ public final class EmbeddedFlinkClassPath {
   static boolean needed(String runner, String[] args) {
     String master = value(args, "--flinkMaster");
     boolean embedded = master == null || master.equals("[local]") || master.equals("[auto]");
-    return runner.equals("FlinkRunner") && embedded
+    return runner.equals("FlinkRunner")
+        && embedded
         && EmbeddedFlinkClassPath.class.getClassLoader().getResource(PROBE) != null
         && ClassLoader.getSystemClassLoader().getResource(PROBE) == null;
   }
@@ -51,7 +52,9 @@ public final class EmbeddedFlinkClassPath {
     }
     Path dir = Files.createTempDirectory("eec-flink-conf");
     Path empty = Files.createDirectory(dir.resolve("empty-classpath"));
-    Path file = Files.writeString(dir.resolve(name), conf + "\npipeline.classpaths: " + empty.toUri() + "\n");
+    Path file =
+        Files.writeString(
+            dir.resolve(name), conf + "\npipeline.classpaths: " + empty.toUri() + "\n");
     for (Path p : new Path[] {dir, empty, file}) {
       p.toFile().deleteOnExit(); // deleted in reverse order: file, folder, dir
     }

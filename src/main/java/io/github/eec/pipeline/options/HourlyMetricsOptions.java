@@ -75,7 +75,8 @@ public interface HourlyMetricsOptions extends PipelineOptions {
 
   void setMaxPowerMw(double value);
 
-  @Description("Reject readings whose energy register is above this ceiling, in mWh (default 1 PWh).")
+  @Description(
+      "Reject readings whose energy register is above this ceiling, in mWh (default 1 PWh).")
   @Default.Double(ReadingRules.DEFAULT_MAX_ENERGY_MWH)
   double getMaxEnergyMwh();
 

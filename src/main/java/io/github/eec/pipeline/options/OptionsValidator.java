@@ -2,14 +2,14 @@ package io.github.eec.pipeline.options;
 
 import io.github.eec.pipeline.model.ReadingRules;
 import java.io.IOException;
-import java.util.List;
-import java.util.ArrayList;
 import java.nio.channels.WritableByteChannel;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -24,24 +24,31 @@ import org.apache.beam.sdk.util.MimeTypes;
 public final class OptionsValidator {
   private OptionsValidator() {}
 
-  /** Checks every option; returns the files {@code --input} matches (folders left out), never empty. */
+  /**
+   * Checks every option; returns the files {@code --input} matches (folders left out), never empty.
+   */
   public static List<MatchResult.Metadata> validate(HourlyMetricsOptions o) {
     readingRules(o);
     if (o.getNumShards() < 1 || o.getNumShards() > 10_000) {
-      throw new InvalidOptionException("numShards", "must be between 1 and 10000, got " + o.getNumShards());
+      throw new InvalidOptionException(
+          "numShards", "must be between 1 and 10000, got " + o.getNumShards());
     }
     if (o.getMeterGroups() < 1 || o.getMeterGroups() > 1 << 20) {
-      throw new InvalidOptionException("meterGroups", "must be between 1 and 1048576, got " + o.getMeterGroups());
+      throw new InvalidOptionException(
+          "meterGroups", "must be between 1 and 1048576, got " + o.getMeterGroups());
     }
     if (!(o.getMaxRejectedFraction() >= 0 && o.getMaxRejectedFraction() <= 1)) {
       throw new InvalidOptionException(
-          "maxRejectedFraction", "must be a share between 0 and 1 (e.g. 0.05), got " + o.getMaxRejectedFraction());
+          "maxRejectedFraction",
+          "must be a share between 0 and 1 (e.g. 0.05), got " + o.getMaxRejectedFraction());
     }
     if (!(o.getMaxPowerMw() > 0) || Double.isInfinite(o.getMaxPowerMw())) {
-      throw new InvalidOptionException("maxPowerMw", "must be a positive number of mW, got " + o.getMaxPowerMw());
+      throw new InvalidOptionException(
+          "maxPowerMw", "must be a positive number of mW, got " + o.getMaxPowerMw());
     }
     if (!(o.getMaxEnergyMwh() > 0) || Double.isInfinite(o.getMaxEnergyMwh())) {
-      throw new InvalidOptionException("maxEnergyMwh", "must be a positive number of mWh, got " + o.getMaxEnergyMwh());
+      throw new InvalidOptionException(
+          "maxEnergyMwh", "must be a positive number of mWh, got " + o.getMaxEnergyMwh());
     }
     List<MatchResult.Metadata> inputFiles = checkInput(o.getInput());
     checkOutputWritable(o.getOutput());
@@ -54,21 +61,28 @@ public final class OptionsValidator {
     Instant earliest = instant("earliestTime", o.getEarliestTime());
     Instant latest = instant("latestTime", o.getLatestTime());
     if (!earliest.isBefore(latest)) {
-      throw new InvalidOptionException("latestTime", "must be after --earliestTime (" + earliest + "), got " + latest);
+      throw new InvalidOptionException(
+          "latestTime", "must be after --earliestTime (" + earliest + "), got " + latest);
     }
     return new ReadingRules(
-        zone.getId(), o.getMaxPowerMw(), o.getMaxEnergyMwh(), earliest.toEpochMilli(), latest.toEpochMilli());
+        zone.getId(),
+        o.getMaxPowerMw(),
+        o.getMaxEnergyMwh(),
+        earliest.toEpochMilli(),
+        latest.toEpochMilli());
   }
 
   private static ZoneId checkTimeZone(String zone) {
     if (zone == null || zone.trim().isEmpty()) {
-      throw new InvalidOptionException("timeZone", "is empty; give a zone id such as UTC or Europe/Paris");
+      throw new InvalidOptionException(
+          "timeZone", "is empty; give a zone id such as UTC or Europe/Paris");
     }
     try {
       return ZoneId.of(zone.trim());
     } catch (DateTimeException e) {
       throw new InvalidOptionException(
-          "timeZone", "unknown time zone '" + zone + "'; use an id such as UTC, Europe/Paris or +02:00");
+          "timeZone",
+          "unknown time zone '" + zone + "'; use an id such as UTC, Europe/Paris or +02:00");
     }
   }
 
@@ -76,13 +90,15 @@ public final class OptionsValidator {
     try {
       return Instant.parse(value.trim());
     } catch (DateTimeParseException | NullPointerException e) {
-      throw new InvalidOptionException(option, "'" + value + "' is not an ISO-8601 instant such as 2000-01-01T00:00:00Z");
+      throw new InvalidOptionException(
+          option, "'" + value + "' is not an ISO-8601 instant such as 2000-01-01T00:00:00Z");
     }
   }
 
   private static List<MatchResult.Metadata> checkInput(String input) {
     if (input == null || input.trim().isEmpty()) {
-      throw new InvalidOptionException("input", "is empty; give a file or glob such as 'data/sample/*'");
+      throw new InvalidOptionException(
+          "input", "is empty; give a file or glob such as 'data/sample/*'");
     }
     MatchResult match;
     try {
@@ -104,11 +120,11 @@ public final class OptionsValidator {
     }
     if (files.isEmpty()) {
       throw new InvalidOptionException(
-          "input", "no file matches '" + input + "'; check the path (a folder needs a glob such as DIR/*)");
+          "input",
+          "no file matches '" + input + "'; check the path (a folder needs a glob such as DIR/*)");
     }
     return files;
   }
-
 
   /** Creates the output folder if needed and proves it writable by writing and deleting a probe. */
   private static void checkOutputWritable(String output) {
@@ -117,13 +133,18 @@ public final class OptionsValidator {
     }
     try {
       ResourceId dir = FileSystems.matchNewResource(output, true);
-      ResourceId probe = dir.resolve("_write-probe", org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+      ResourceId probe =
+          dir.resolve(
+              "_write-probe",
+              org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
       try (WritableByteChannel ch = FileSystems.create(probe, MimeTypes.BINARY)) {
         ch.write(java.nio.ByteBuffer.wrap(new byte[] {'o', 'k'}));
       }
-      FileSystems.delete(Collections.singletonList(probe), StandardMoveOptions.IGNORE_MISSING_FILES);
+      FileSystems.delete(
+          Collections.singletonList(probe), StandardMoveOptions.IGNORE_MISSING_FILES);
     } catch (IOException | RuntimeException e) {
-      throw new InvalidOptionException("output", "'" + output + "' is not writable (" + e.getMessage() + ")");
+      throw new InvalidOptionException(
+          "output", "'" + output + "' is not writable (" + e.getMessage() + ")");
     }
   }
 }

@@ -18,9 +18,9 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  *   <li>DirectRunner: its immutability and encodability checks off (they clone every element to
  *       catch DoFn bugs during development; the test suite runs every transform with them on), and
  *       16 meter groups: it evaluates every group in every later step as a bundle of its own.
- *   <li>SparkRunner: the parse step's cached output serialized ({@code MEMORY_AND_DISK_SER}): smaller
- *       than objects, and spilled to disk instead of dropped and recomputed from the input when
- *       memory runs short.
+ *   <li>SparkRunner: the parse step's cached output serialized ({@code MEMORY_AND_DISK_SER}):
+ *       smaller than objects, and spilled to disk instead of dropped and recomputed from the input
+ *       when memory runs short.
  *   <li>FlinkRunner: no deep copy of every element between operators (the job's steps never modify
  *       their input), and bundles of up to a million elements, so the parse step pre-combines more
  *       readings per bundle.
@@ -32,9 +32,12 @@ public final class RunnerDefaults {
   private static final Map<String, List<String>> BY_RUNNER =
       Map.of(
           "DirectRunner",
-              List.of("--enforceImmutability=false", "--enforceEncodability=false", "--meterGroups=16"),
+              List.of(
+                  "--enforceImmutability=false", "--enforceEncodability=false", "--meterGroups=16"),
           "SparkRunner", List.of("--storageLevel=MEMORY_AND_DISK_SER"),
-          "FlinkRunner", List.of("--fasterCopy=true", "--maxBundleSize=1000000", "--maxBundleTimeMills=10000"));
+          "FlinkRunner",
+              List.of(
+                  "--fasterCopy=true", "--maxBundleSize=1000000", "--maxBundleTimeMills=10000"));
 
   private RunnerDefaults() {}
 
@@ -72,8 +75,12 @@ public final class RunnerDefaults {
    * aliases, its default), from the {@code --runner} argument alone.
    */
   static String runnerOf(String[] args) {
-    String[] runnerArg = Arrays.stream(args).filter(a -> a.startsWith("--runner=")).toArray(String[]::new);
-    return PipelineOptionsFactory.fromArgs(runnerArg).as(PipelineOptions.class).getRunner().getSimpleName();
+    String[] runnerArg =
+        Arrays.stream(args).filter(a -> a.startsWith("--runner=")).toArray(String[]::new);
+    return PipelineOptionsFactory.fromArgs(runnerArg)
+        .as(PipelineOptions.class)
+        .getRunner()
+        .getSimpleName();
   }
 
   private static boolean mentions(String[] args, String option) {

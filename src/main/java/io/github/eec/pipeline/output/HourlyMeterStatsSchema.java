@@ -8,16 +8,21 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
-/** The Parquet/Avro schema of the hourly metrics, kept in one place: {@code avro/hourly_meter_stats.avsc}. */
+/**
+ * The Parquet/Avro schema of the hourly metrics, kept in one place: {@code
+ * avro/hourly_meter_stats.avsc}.
+ */
 public final class HourlyMeterStatsSchema {
   public static final Schema SCHEMA = load();
 
   private HourlyMeterStatsSchema() {}
 
   private static Schema load() {
-    try (InputStream in = HourlyMeterStatsSchema.class.getResourceAsStream("/avro/hourly_meter_stats.avsc")) {
+    try (InputStream in =
+        HourlyMeterStatsSchema.class.getResourceAsStream("/avro/hourly_meter_stats.avsc")) {
       if (in == null) {
-        throw new IllegalStateException("avro/hourly_meter_stats.avsc is missing from the classpath");
+        throw new IllegalStateException(
+            "avro/hourly_meter_stats.avsc is missing from the classpath");
       }
       return new Schema.Parser().parse(in);
     } catch (IOException e) {

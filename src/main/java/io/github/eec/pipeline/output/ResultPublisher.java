@@ -23,11 +23,11 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 
 /**
- * Keeps the output folder either untouched or complete. A run writes into
- * {@code OUTPUT/_staging-RUNID/}; only after it has succeeded are its files moved to
- * {@code OUTPUT/hourly} and {@code OUTPUT/rejects} and {@code OUTPUT/_SUCCESS} written. A failed or
- * killed run leaves at most a {@code _staging-*} folder, which Spark, Hadoop and the documented
- * DuckDB/pandas paths ignore, and which the next run with the same output removes.
+ * Keeps the output folder either untouched or complete. A run writes into {@code
+ * OUTPUT/_staging-RUNID/}; only after it has succeeded are its files moved to {@code OUTPUT/hourly}
+ * and {@code OUTPUT/rejects} and {@code OUTPUT/_SUCCESS} written. A failed or killed run leaves at
+ * most a {@code _staging-*} folder, which Spark, Hadoop and the documented DuckDB/pandas paths
+ * ignore, and which the next run with the same output removes.
  *
  * <p>Uses Beam's {@link FileSystems}, so it works on every file system the job can write to. On
  * object stores a move is a copy, so publishing is not instantaneous there: {@code _SUCCESS} is
@@ -44,7 +44,9 @@ public final class ResultPublisher {
 
   public ResultPublisher(String output) {
     this.output = FileSystems.matchNewResource(output, true);
-    this.staging = this.output.resolve(STAGING_PREFIX + UUID.randomUUID(), StandardResolveOptions.RESOLVE_DIRECTORY);
+    this.staging =
+        this.output.resolve(
+            STAGING_PREFIX + UUID.randomUUID(), StandardResolveOptions.RESOLVE_DIRECTORY);
   }
 
   /** Where the run writes: a folder of this run's own staging area. */
@@ -84,7 +86,9 @@ public final class ResultPublisher {
     }
     ResourceId marker = output.resolve(SUCCESS_MARKER, StandardResolveOptions.RESOLVE_FILE);
     try (WritableByteChannel ch = FileSystems.create(marker, MimeTypes.TEXT)) {
-      ch.write(ByteBuffer.wrap(("published " + String.join(", ", names) + "\n").getBytes(StandardCharsets.UTF_8)));
+      ch.write(
+          ByteBuffer.wrap(
+              ("published " + String.join(", ", names) + "\n").getBytes(StandardCharsets.UTF_8)));
     }
   }
 
@@ -93,7 +97,9 @@ public final class ResultPublisher {
     deleteTree(staging.toString());
   }
 
-  /** Deletes every file below the folders matching {@code dirGlob}, and on local disks the folders. */
+  /**
+   * Deletes every file below the folders matching {@code dirGlob}, and on local disks the folders.
+   */
   private static void deleteTree(String dirGlob) throws IOException {
     String base = dirGlob.endsWith("/") ? dirGlob : dirGlob + "/";
     delete(files(base + "**"));
@@ -107,7 +113,8 @@ public final class ResultPublisher {
       }
       PathMatcher matcher = parent.getFileSystem().getPathMatcher("glob:" + glob.getFileName());
       try (Stream<Path> children = Files.list(parent)) {
-        for (Path dir : children.filter(c -> matcher.matches(c.getFileName())).collect(Collectors.toList())) {
+        for (Path dir :
+            children.filter(c -> matcher.matches(c.getFileName())).collect(Collectors.toList())) {
           try (Stream<Path> tree = Files.walk(dir)) {
             for (Path p : tree.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
               Files.deleteIfExists(p);

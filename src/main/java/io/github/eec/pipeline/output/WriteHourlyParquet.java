@@ -19,7 +19,8 @@ import org.apache.beam.sdk.values.PCollection;
  * reject). The shard count is fixed, never runner-chosen, so file names are unique and stable
  * across runners and reruns.
  */
-public class WriteHourlyParquet extends PTransform<PCollection<HourlyMeterStats>, WriteFilesResult<Void>> {
+public class WriteHourlyParquet
+    extends PTransform<PCollection<HourlyMeterStats>, WriteFilesResult<Void>> {
   public static final int DEFAULT_NUM_SHARDS = 4;
 
   private final String directory;
@@ -57,7 +58,8 @@ public class WriteHourlyParquet extends PTransform<PCollection<HourlyMeterStats>
 
   /** One output row as an Avro record, counted as written. */
   static class ToRecord implements SerializableFunction<HourlyMeterStats, GenericRecord> {
-    private final Counter rowsWritten = Metrics.counter(CounterNames.NAMESPACE, CounterNames.HOURLY_ROWS);
+    private final Counter rowsWritten =
+        Metrics.counter(CounterNames.NAMESPACE, CounterNames.HOURLY_ROWS);
 
     @Override
     public GenericRecord apply(HourlyMeterStats row) {

@@ -37,7 +37,13 @@ final class BundleAccumulators {
   }
 
   /** Adds a reading of the meter {@code line[meterStart, meterEnd)}. */
-  void add(String line, int meterStart, int meterEnd, long timeMillis, double energyMwh, double powerMw) {
+  void add(
+      String line,
+      int meterStart,
+      int meterEnd,
+      long timeMillis,
+      double energyMwh,
+      double powerMw) {
     long hour = Hours.hourStart(timeMillis);
     int h = 0;
     for (int i = meterStart; i < meterEnd; i++) {
@@ -50,7 +56,9 @@ final class BundleAccumulators {
       if (m == null) {
         break;
       }
-      if (hours[slot] == hour && m.length() == length && line.regionMatches(meterStart, m, 0, length)) {
+      if (hours[slot] == hour
+          && m.length() == length
+          && line.regionMatches(meterStart, m, 0, length)) {
         accumulators[slot].add(timeMillis, energyMwh, powerMw);
         return;
       }

@@ -4,11 +4,11 @@ package io.github.eec.pipeline.parse;
  * Parses a plain decimal number ({@code 12}, {@code -0.5}, {@code .5}, {@code 1.2e3}) from a slice
  * of a line, without allocating.
  *
- * <p>Hand-written because it is on the per-reading hot path and because {@link
- * Double#parseDouble} accepts what a meter feed must not ({@code NaN}, {@code Infinity}, hex
- * floats, a trailing {@code d}). Up to 15 significant digits and a power of ten up to 22 it is
- * exact: both operands are exact doubles and one IEEE division or multiplication rounds correctly
- * (Clinger's fast path); anything longer is validated here and handed to {@code parseDouble}.
+ * <p>Hand-written because it is on the per-reading hot path and because {@link Double#parseDouble}
+ * accepts what a meter feed must not ({@code NaN}, {@code Infinity}, hex floats, a trailing {@code
+ * d}). Up to 15 significant digits and a power of ten up to 22 it is exact: both operands are exact
+ * doubles and one IEEE division or multiplication rounds correctly (Clinger's fast path); anything
+ * longer is validated here and handed to {@code parseDouble}.
  */
 public final class DecimalParser {
   private DecimalParser() {}

@@ -25,7 +25,8 @@ import org.apache.beam.sdk.values.PCollection;
  * pays a fixed cost per key and step (BENCHMARKS.md). Emits one accumulator per meter-hour.
  */
 public class DropDuplicateReadings
-    extends PTransform<PCollection<KV<String, HourlyAccumulator>>, PCollection<KV<String, HourlyAccumulator>>> {
+    extends PTransform<
+        PCollection<KV<String, HourlyAccumulator>>, PCollection<KV<String, HourlyAccumulator>>> {
 
   private DropDuplicateReadings() {}
 
@@ -34,7 +35,8 @@ public class DropDuplicateReadings
   }
 
   @Override
-  public PCollection<KV<String, HourlyAccumulator>> expand(PCollection<KV<String, HourlyAccumulator>> readings) {
+  public PCollection<KV<String, HourlyAccumulator>> expand(
+      PCollection<KV<String, HourlyAccumulator>> readings) {
     return readings
         .apply("GroupByMeterHour", GroupByKey.create())
         .apply("KeepOnePerTime", ParDo.of(new KeepOnePerTimeFn()));
@@ -47,15 +49,18 @@ public class DropDuplicateReadings
 
   static final class KeepOnePerTimeFn
       extends DoFn<KV<String, Iterable<HourlyAccumulator>>, KV<String, HourlyAccumulator>> {
-    private final Counter duplicates = Metrics.counter(CounterNames.NAMESPACE, CounterNames.DUPLICATES_DROPPED);
+    private final Counter duplicates =
+        Metrics.counter(CounterNames.NAMESPACE, CounterNames.DUPLICATES_DROPPED);
 
     @ProcessElement
     public void process(
-        @Element KV<String, Iterable<HourlyAccumulator>> meterHour, OutputReceiver<KV<String, HourlyAccumulator>> out) {
+        @Element KV<String, Iterable<HourlyAccumulator>> meterHour,
+        OutputReceiver<KV<String, HourlyAccumulator>> out) {
       List<HourlyAccumulator> list = new ArrayList<>();
       for (HourlyAccumulator reading : meterHour.getValue()) {
         if (reading.count() != 1) {
-          throw new IllegalArgumentException("dedupe needs one reading per element, got " + reading);
+          throw new IllegalArgumentException(
+              "dedupe needs one reading per element, got " + reading);
         }
         list.add(reading);
       }

@@ -21,9 +21,9 @@ import org.apache.beam.sdk.values.TupleTag;
  * (counted by reason). Nothing is dropped silently.
  *
  * <p>With pre-combining (the default), the readings of a bundle are summed per meter and hour and
- * emitted when the bundle finishes: the runner then moves one element per meter-hour instead of
- * one per reading, which is most of the cost of a pipeline like this. Without it (needed by
- * dedupe), each reading leaves as its own one-reading accumulator.
+ * emitted when the bundle finishes: the runner then moves one element per meter-hour instead of one
+ * per reading, which is most of the cost of a pipeline like this. Without it (needed by dedupe),
+ * each reading leaves as its own one-reading accumulator.
  *
  * <p>Counts are kept in plain fields and added to the Beam counters once per bundle: a counter
  * update per line would cost more than the parsing. Input must be in the global window (as read).
@@ -39,10 +39,14 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
   private final ReadingRules rules;
   private final boolean preCombine;
 
-  private final Counter linesRead = Metrics.counter(CounterNames.NAMESPACE, CounterNames.LINES_READ);
-  private final Counter accepted = Metrics.counter(CounterNames.NAMESPACE, CounterNames.READINGS_ACCEPTED);
-  private final Counter headers = Metrics.counter(CounterNames.NAMESPACE, CounterNames.HEADER_LINES);
-  private final Counter rejected = Metrics.counter(CounterNames.NAMESPACE, CounterNames.LINES_REJECTED);
+  private final Counter linesRead =
+      Metrics.counter(CounterNames.NAMESPACE, CounterNames.LINES_READ);
+  private final Counter accepted =
+      Metrics.counter(CounterNames.NAMESPACE, CounterNames.READINGS_ACCEPTED);
+  private final Counter headers =
+      Metrics.counter(CounterNames.NAMESPACE, CounterNames.HEADER_LINES);
+  private final Counter rejected =
+      Metrics.counter(CounterNames.NAMESPACE, CounterNames.LINES_REJECTED);
   private final Map<RejectReason, Counter> rejectedByReason = new EnumMap<>(RejectReason.class);
 
   private transient ReadingLineParser parser;
@@ -56,7 +60,8 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
     this.rules = rules;
     this.preCombine = preCombine;
     for (RejectReason reason : RejectReason.values()) {
-      rejectedByReason.put(reason, Metrics.counter(CounterNames.NAMESPACE, CounterNames.rejected(reason)));
+      rejectedByReason.put(
+          reason, Metrics.counter(CounterNames.NAMESPACE, CounterNames.rejected(reason)));
     }
   }
 
@@ -83,13 +88,22 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
         bundleAccepted++;
         if (preCombine) {
           bundle.add(
-              line, parser.meterStart(), parser.meterEnd(), parser.timeMillis(), parser.energyMwh(), parser.powerMw());
+              line,
+              parser.meterStart(),
+              parser.meterEnd(),
+              parser.timeMillis(),
+              parser.energyMwh(),
+              parser.powerMw());
           if (bundle.size() >= MAX_BUNDLE_ACCUMULATORS) {
             bundle.drainTo((meter, acc) -> out.get(ACCUMULATORS).output(KV.of(meter, acc)));
           }
         } else {
           out.get(ACCUMULATORS)
-              .output(KV.of(parser.meter(), HourlyAccumulator.of(parser.timeMillis(), parser.energyMwh(), parser.powerMw())));
+              .output(
+                  KV.of(
+                      parser.meter(),
+                      HourlyAccumulator.of(
+                          parser.timeMillis(), parser.energyMwh(), parser.powerMw())));
         }
         break;
       case HEADER:
@@ -97,7 +111,9 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
         break;
       case REJECTED:
         bundleRejected[parser.reason().ordinal()]++;
-        out.get(REJECTS).output(new Reject(parser.reason(), parser.detail(), fileAndLine.getKey(), keptPart(line)));
+        out.get(REJECTS)
+            .output(
+                new Reject(parser.reason(), parser.detail(), fileAndLine.getKey(), keptPart(line)));
         break;
     }
   }
@@ -112,7 +128,11 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
     // Same timestamp and window as the lines read; the event timestamp is the next step's job.
     bundle.drainTo(
         (meter, acc) ->
-            context.output(ACCUMULATORS, KV.of(meter, acc), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
+            context.output(
+                ACCUMULATORS,
+                KV.of(meter, acc),
+                BoundedWindow.TIMESTAMP_MIN_VALUE,
+                GlobalWindow.INSTANCE));
     linesRead.inc(bundleLines);
     accepted.inc(bundleAccepted);
     headers.inc(bundleHeaders);

@@ -18,7 +18,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * #REJECTS}).
  */
 public class ParseReadings extends PTransform<PCollection<KV<String, String>>, PCollectionTuple> {
-  public static final TupleTag<KV<String, HourlyAccumulator>> ACCUMULATORS = ParseReadingFn.ACCUMULATORS;
+  public static final TupleTag<KV<String, HourlyAccumulator>> ACCUMULATORS =
+      ParseReadingFn.ACCUMULATORS;
   public static final TupleTag<Reject> REJECTS = ParseReadingFn.REJECTS;
 
   private final ReadingRules rules;
@@ -49,10 +50,12 @@ public class ParseReadings extends PTransform<PCollection<KV<String, String>>, P
   @Override
   public PCollectionTuple expand(PCollection<KV<String, String>> lines) {
     if (!(lines.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
-      throw new IllegalArgumentException("ParseReadings expects lines in the global window, as read from files");
+      throw new IllegalArgumentException(
+          "ParseReadings expects lines in the global window, as read from files");
     }
     return lines.apply(
         "ParseReadingFn",
-        ParDo.of(new ParseReadingFn(rules, preCombine)).withOutputTags(ACCUMULATORS, TupleTagList.of(REJECTS)));
+        ParDo.of(new ParseReadingFn(rules, preCombine))
+            .withOutputTags(ACCUMULATORS, TupleTagList.of(REJECTS)));
   }
 }

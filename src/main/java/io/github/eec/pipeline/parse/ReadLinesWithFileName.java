@@ -58,7 +58,8 @@ public class ReadLinesWithFileName extends PTransform<PBegin, PCollection<KV<Str
   }
 
   /** Beam's split of each file into ranges (reshuffled), read by {@link ReadRangeFn}. */
-  static final class ReadRanges extends ReadAllViaFileBasedSourceTransform<String, KV<String, String>> {
+  static final class ReadRanges
+      extends ReadAllViaFileBasedSourceTransform<String, KV<String, String>> {
     ReadRanges() {
       super(
           DESIRED_BUNDLE_SIZE_BYTES,
@@ -81,9 +82,12 @@ public class ReadLinesWithFileName extends PTransform<PBegin, PCollection<KV<Str
    * pair and in any failure ({@link UnreadableInputException}).
    */
   static final class ReadRangeFn
-      extends ReadAllViaFileBasedSourceTransform.AbstractReadFileRangesFn<String, KV<String, String>> {
+      extends ReadAllViaFileBasedSourceTransform.AbstractReadFileRangesFn<
+          String, KV<String, String>> {
     ReadRangeFn() {
-      super(ReadLinesWithFileName::textSource, new ReadAllViaFileBasedSource.ReadFileRangesFnExceptionHandler());
+      super(
+          ReadLinesWithFileName::textSource,
+          new ReadAllViaFileBasedSource.ReadFileRangesFnExceptionHandler());
     }
 
     @Override
@@ -101,7 +105,8 @@ public class ReadLinesWithFileName extends PTransform<PBegin, PCollection<KV<Str
       try {
         super.process(c);
       } catch (IOException | RuntimeException e) {
-        throw new UnreadableInputException(c.element().getKey().getMetadata().resourceId().toString(), e);
+        throw new UnreadableInputException(
+            c.element().getKey().getMetadata().resourceId().toString(), e);
       }
     }
   }

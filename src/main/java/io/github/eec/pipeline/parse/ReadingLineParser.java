@@ -55,7 +55,8 @@ public final class ReadingLineParser implements Serializable {
     int start = 0;
     int end = line.length();
     if (end > MAX_LINE_LENGTH) {
-      return reject(RejectReason.LINE_TOO_LONG, "line of " + end + " characters, over " + MAX_LINE_LENGTH);
+      return reject(
+          RejectReason.LINE_TOO_LONG, "line of " + end + " characters, over " + MAX_LINE_LENGTH);
     }
     if (line.indexOf('\uFFFD') >= 0) {
       // TextIO decodes invalid UTF-8 bytes to U+FFFD; such a meter id or number cannot be trusted.
@@ -77,10 +78,12 @@ public final class ReadingLineParser implements Serializable {
     int c2 = c1 < 0 ? -1 : line.indexOf(',', c1 + 1);
     int c3 = c2 < 0 ? -1 : line.indexOf(',', c2 + 1);
     if (c3 < 0 || c3 >= end || line.indexOf(',', c3 + 1) >= 0 && line.indexOf(',', c3 + 1) < end) {
-      return reject(RejectReason.WRONG_FIELD_COUNT, "expected 4 fields meter,time,energy,power, got "
-          + fieldCount(line, start, end));
+      return reject(
+          RejectReason.WRONG_FIELD_COUNT,
+          "expected 4 fields meter,time,energy,power, got " + fieldCount(line, start, end));
     }
-    if (end - start == HEADER.length() && line.regionMatches(true, start, HEADER, 0, HEADER.length())) {
+    if (end - start == HEADER.length()
+        && line.regionMatches(true, start, HEADER, 0, HEADER.length())) {
       return Outcome.HEADER;
     }
     int meterEnd = trimEnd(line, start, c1);
@@ -91,11 +94,16 @@ public final class ReadingLineParser implements Serializable {
     int timeEnd = trimEnd(line, timeStart, c2);
     long time = timeParser.parse(line, timeStart, timeEnd);
     if (time == ReadingTimeParser.INVALID) {
-      return reject(RejectReason.BAD_TIME, "unreadable or impossible time '" + abbreviate(line, timeStart, timeEnd) + "'");
+      return reject(
+          RejectReason.BAD_TIME,
+          "unreadable or impossible time '" + abbreviate(line, timeStart, timeEnd) + "'");
     }
     if (time < earliestMillis || time >= latestMillis) {
-      return reject(RejectReason.TIME_OUT_OF_RANGE, "time '" + abbreviate(line, timeStart, timeEnd)
-          + "' is outside the plausible range (--earliestTime, --latestTime)");
+      return reject(
+          RejectReason.TIME_OUT_OF_RANGE,
+          "time '"
+              + abbreviate(line, timeStart, timeEnd)
+              + "' is outside the plausible range (--earliestTime, --latestTime)");
     }
     int energyStart = trimStart(line, c2 + 1, c3);
     int energyEnd = trimEnd(line, energyStart, c3);
@@ -142,8 +150,8 @@ public final class ReadingLineParser implements Serializable {
   }
 
   /**
-   * At most {@code length} characters of {@code s} from {@code from}, never cutting a surrogate pair
-   * in half: half of one does not survive UTF-8 (coders, the JSON rejects file).
+   * At most {@code length} characters of {@code s} from {@code from}, never cutting a surrogate
+   * pair in half: half of one does not survive UTF-8 (coders, the JSON rejects file).
    */
   static String prefix(String s, int from, int length) {
     int cut = Math.min(s.length(), from + length);

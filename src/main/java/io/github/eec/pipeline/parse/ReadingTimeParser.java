@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 
 /**
  * Parses the reading time formats into epoch milliseconds: {@code yyyy-MM-dd HH:mm[:ss[.f]]} and
- * ISO-8601 {@code yyyy-MM-ddTHH:mm[:ss[.f]]} with {@code Z}, {@code ±HH:mm}, {@code ±HHmm},
- * {@code ±HH} or no offset. Times without an offset are in the configured zone.
+ * ISO-8601 {@code yyyy-MM-ddTHH:mm[:ss[.f]]} with {@code Z}, {@code ±HH:mm}, {@code ±HHmm}, {@code
+ * ±HH} or no offset. Times without an offset are in the configured zone.
  *
  * <p>Hand-written for the hot path: fixed-position digits and a civil-date calculation avoid the
  * formatter and the objects {@code java.time} parsing creates per value. {@code java.time} is used
@@ -24,6 +24,7 @@ public final class ReadingTimeParser implements Serializable {
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
   private final ZoneId zone;
+
   /** Non-null when {@link #zone} is a fixed offset, so local times need no zone rules. */
   private final Integer fixedOffsetSeconds;
 
@@ -47,7 +48,11 @@ public final class ReadingTimeParser implements Serializable {
     int year = digits(s, from, 4, to);
     int month = digits(s, from + 5, 2, to);
     int day = digits(s, from + 8, 2, to);
-    if (year < 0 || month < 1 || day < 1 || s.charAt(from + 4) != '-' || s.charAt(from + 7) != '-') {
+    if (year < 0
+        || month < 1
+        || day < 1
+        || s.charAt(from + 4) != '-'
+        || s.charAt(from + 7) != '-') {
       return INVALID;
     }
     char sep = s.charAt(from + 10);
@@ -131,14 +136,21 @@ public final class ReadingTimeParser implements Serializable {
   }
 
   private long localToEpochMillis(
-      long localMillis, int year, int month, int day, int hour, int minute, int second, int millis) {
+      long localMillis,
+      int year,
+      int month,
+      int day,
+      int hour,
+      int minute,
+      int second,
+      int millis) {
     if (fixedOffsetSeconds != null) {
       return localMillis - fixedOffsetSeconds * 1000L;
     }
     try {
       return LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000)
-              .atZone(zone)
-              .toEpochSecond()
+                  .atZone(zone)
+                  .toEpochSecond()
               * 1000L
           + millis;
     } catch (DateTimeException e) {

@@ -1,6 +1,9 @@
 package io.github.eec.pipeline.parse;
 
-/** An input file that cannot be read (truncated compression, I/O error): fails the run, naming the file. */
+/**
+ * An input file that cannot be read (truncated compression, I/O error): fails the run, naming the
+ * file.
+ */
 public final class UnreadableInputException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -1,8 +1,8 @@
 package io.github.eec.pipeline.aggregate;
 
-import io.github.eec.pipeline.model.HourlyAccumulator;
 import static org.junit.Assert.assertEquals;
 
+import io.github.eec.pipeline.model.HourlyAccumulator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +23,8 @@ public class HourlyAccumulatorCombineFnTest {
     // The original sample: meter A, 14:00-15:00, every 15 minutes, power 400, 1000, 1000, 1600.
     HourlyAccumulatorCombineFn fn = new HourlyAccumulatorCombineFn();
     HourlyAccumulator acc = fn.createAccumulator();
-    for (HourlyAccumulator r : Arrays.asList(r(30, 1600, 1000), r(0, 1100, 400), r(45, 2000, 1600), r(15, 1350, 1000))) {
+    for (HourlyAccumulator r :
+        Arrays.asList(r(30, 1600, 1000), r(0, 1100, 400), r(45, 2000, 1600), r(15, 1350, 1000))) {
       acc = fn.addInput(acc, r);
     }
     HourlyAccumulator out = fn.extractOutput(acc);
@@ -48,7 +49,9 @@ public class HourlyAccumulatorCombineFnTest {
     assertEquals(30.0, acc.lastEnergy(), 0.0);
   }
 
-  /** CombineFnTester adds the inputs in many orders and merges accumulators split every which way. */
+  /**
+   * CombineFnTester adds the inputs in many orders and merges accumulators split every which way.
+   */
   @Test
   public void anySplitAndMergeOrderGivesTheSameResult() {
     Random random = new Random(7);

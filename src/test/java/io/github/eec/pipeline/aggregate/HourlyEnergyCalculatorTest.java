@@ -1,11 +1,11 @@
 package io.github.eec.pipeline.aggregate;
 
-import io.github.eec.pipeline.model.HourlyAccumulator;
-import io.github.eec.pipeline.model.MeterHour;
-import io.github.eec.pipeline.model.Hours;
 import static org.junit.Assert.assertEquals;
 
+import io.github.eec.pipeline.model.HourlyAccumulator;
 import io.github.eec.pipeline.model.HourlyMeterStats;
+import io.github.eec.pipeline.model.Hours;
+import io.github.eec.pipeline.model.MeterHour;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +25,9 @@ public class HourlyEnergyCalculatorTest {
 
     Meter at(String isoTime, double energy) {
       long t = Instant.parse(isoTime).toEpochMilli();
-      hours.computeIfAbsent(Math.floorDiv(t, HOUR) * HOUR, h -> new HourlyAccumulator()).add(t, energy, 1.0);
+      hours
+          .computeIfAbsent(Math.floorDiv(t, HOUR) * HOUR, h -> new HourlyAccumulator())
+          .add(t, energy, 1.0);
       return this;
     }
 
@@ -58,7 +60,8 @@ public class HourlyEnergyCalculatorTest {
   public void readmeWorkedExample() {
     List<HourlyMeterStats> rows = workedExample(2500).rows();
     assertEquals(3, rows.size());
-    assertRow(rows.get(0), "2024-03-01T13:00:00Z", 100, 0); // first hour: starts at its first reading
+    assertRow(
+        rows.get(0), "2024-03-01T13:00:00Z", 100, 0); // first hour: starts at its first reading
     assertRow(rows.get(1), "2024-03-01T14:00:00Z", 1200, 0); // 900 inside + 500 * 15/25
     assertRow(rows.get(2), "2024-03-01T15:00:00Z", 200, 0); // last hour: 500 * 10/25, ends at 15:10
     assertEquals(4, rows.get(1).readings());
@@ -131,7 +134,9 @@ public class HourlyEnergyCalculatorTest {
       double e = random.nextDouble() * 1e8;
       double first = e;
       for (int i = 0; i < 500; i++) {
-        hours.computeIfAbsent(Math.floorDiv(t, HOUR) * HOUR, h -> new HourlyAccumulator()).add(t, e, 1);
+        hours
+            .computeIfAbsent(Math.floorDiv(t, HOUR) * HOUR, h -> new HourlyAccumulator())
+            .add(t, e, 1);
         t += 1 + random.nextInt(20 * 60_000); // < 1 hour steps: no hour without a reading
         e += random.nextDouble() * 1000;
       }

@@ -1,13 +1,14 @@
 package io.github.eec.pipeline.aggregate;
 
-import io.github.eec.pipeline.model.HourlyAccumulator;
-import io.github.eec.pipeline.model.MeterHour;
-import io.github.eec.pipeline.model.Hours;
-import io.github.eec.pipeline.model.HourlyAccumulatorCoder;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.github.eec.pipeline.model.HourlyAccumulator;
+import io.github.eec.pipeline.model.HourlyAccumulatorCoder;
 import io.github.eec.pipeline.model.HourlyMeterStats;
+import io.github.eec.pipeline.model.Hours;
+import io.github.eec.pipeline.model.MeterHour;
+import io.github.eec.pipeline.testing.EveryProfile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,9 +29,11 @@ import org.joda.time.Instant;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.experimental.categories.Category;
-import io.github.eec.pipeline.testing.EveryProfile;
 
-/** The interpolation step: hand-computed rows, and the same rows whatever the number of meter groups. */
+/**
+ * The interpolation step: hand-computed rows, and the same rows whatever the number of meter
+ * groups.
+ */
 @Category(EveryProfile.class)
 public class InterpolateHourlyEnergyTest {
   @Rule public final transient TestPipeline pipeline = TestPipeline.create();
@@ -39,18 +42,23 @@ public class InterpolateHourlyEnergyTest {
   private static final long H0 = 1_709_251_200_000L; // 2024-03-01T00:00:00Z
 
   /** One meter-hour's accumulator, timestamped in its hour like the combine's output. */
-  private static TimestampedValue<KV<String, HourlyAccumulator>> hour(String meter, long... timeEnergyPower) {
-    HourlyAccumulator acc = HourlyAccumulator.of(timeEnergyPower[0], timeEnergyPower[1], timeEnergyPower[2]);
+  private static TimestampedValue<KV<String, HourlyAccumulator>> hour(
+      String meter, long... timeEnergyPower) {
+    HourlyAccumulator acc =
+        HourlyAccumulator.of(timeEnergyPower[0], timeEnergyPower[1], timeEnergyPower[2]);
     for (int i = 3; i < timeEnergyPower.length; i += 3) {
       acc.add(timeEnergyPower[i], timeEnergyPower[i + 1], timeEnergyPower[i + 2]);
     }
     return TimestampedValue.of(KV.of(meter, acc), new Instant(timeEnergyPower[0]));
   }
 
-  private PCollection<HourlyMeterStats> interpolate(List<TimestampedValue<KV<String, HourlyAccumulator>>> hours, int groups) {
+  private PCollection<HourlyMeterStats> interpolate(
+      List<TimestampedValue<KV<String, HourlyAccumulator>>> hours, int groups) {
     return pipeline
-        .apply("Hours" + groups, Create.timestamped(hours)
-            .withCoder(KvCoder.of(StringUtf8Coder.of(), HourlyAccumulatorCoder.of())))
+        .apply(
+            "Hours" + groups,
+            Create.timestamped(hours)
+                .withCoder(KvCoder.of(StringUtf8Coder.of(), HourlyAccumulatorCoder.of())))
         .apply("Windows" + groups, Window.into(FixedWindows.of(Duration.millis(HOUR))))
         .apply("Interpolate" + groups, InterpolateHourlyEnergy.create().withMeterGroups(groups));
   }
@@ -108,7 +116,9 @@ public class InterpolateHourlyEnergyTest {
 
   @Test
   public void meterGroupsAreStableInRangeAndSpread() {
-    assertEquals(InterpolateHourlyEnergy.meterGroup("MTR-000042", 16), InterpolateHourlyEnergy.meterGroup("MTR-000042", 16));
+    assertEquals(
+        InterpolateHourlyEnergy.meterGroup("MTR-000042", 16),
+        InterpolateHourlyEnergy.meterGroup("MTR-000042", 16));
     int[] perGroup = new int[16];
     for (int m = 1; m <= 1800; m++) {
       int g = InterpolateHourlyEnergy.meterGroup(String.format("MTR-%06d", m), 16);
@@ -121,8 +131,11 @@ public class InterpolateHourlyEnergyTest {
     }
     Set<Integer> groups = new HashSet<>();
     for (int m = 1; m <= 1800; m++) {
-      groups.add(InterpolateHourlyEnergy.meterGroup(String.format("MTR-%06d", m), InterpolateHourlyEnergy.MANY_GROUPS));
+      groups.add(
+          InterpolateHourlyEnergy.meterGroup(
+              String.format("MTR-%06d", m), InterpolateHourlyEnergy.MANY_GROUPS));
     }
-    assertTrue("distinct groups " + groups.size(), groups.size() > 1750); // ~1776 expected by chance
+    assertTrue(
+        "distinct groups " + groups.size(), groups.size() > 1750); // ~1776 expected by chance
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.github.eec.pipeline.options.HourlyMetricsOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
@@ -16,14 +17,16 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import io.github.eec.pipeline.options.HourlyMetricsOptions;
 import org.apache.beam.sdk.options.Description;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** What a user sees from the command line: help, one-line option errors, exit codes, published output. */
+/**
+ * What a user sees from the command line: help, one-line option errors, exit codes, published
+ * output.
+ */
 public class CommandLineTest {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
@@ -36,7 +39,8 @@ public class CommandLineTest {
   public void sample() throws Exception {
     Path in = tmp.newFolder("in").toPath();
     input = in.resolve("a.csv");
-    Files.writeString(input, "meter,time,energy,power\nA,2024-03-01 14:00,1,1\nA,2024-03-01 14:30,3,2\n");
+    Files.writeString(
+        input, "meter,time,energy,power\nA,2024-03-01 14:00,1,1\nA,2024-03-01 14:30,3,2\n");
     output = tmp.getRoot().toPath().resolve("out");
   }
 
@@ -45,7 +49,9 @@ public class CommandLineTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         CommandLine.run(
-            args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     stdout = out.toString(StandardCharsets.UTF_8);
     stderr = err.toString(StandardCharsets.UTF_8);
     return code;
@@ -64,7 +70,8 @@ public class CommandLineTest {
     assertEquals(0, run("--help"));
     for (Method m : HourlyMetricsOptions.class.getDeclaredMethods()) {
       if (m.getName().startsWith("get") || m.getName().startsWith("is")) {
-        String name = m.getName().startsWith("get") ? m.getName().substring(3) : m.getName().substring(2);
+        String name =
+            m.getName().startsWith("get") ? m.getName().substring(3) : m.getName().substring(2);
         name = Character.toLowerCase(name.charAt(0)) + name.substring(1);
         assertThat(stdout, containsString("--" + name));
         String description = m.getAnnotation(Description.class).value();
@@ -107,7 +114,14 @@ public class CommandLineTest {
     // as plain text by Beam, so it would not fail.)
     StringBuilder lines = new StringBuilder("meter,time,energy,power\n");
     for (int i = 0; i < 5000; i++) {
-      lines.append("M").append(i % 7).append(",2024-03-01 14:").append(String.format("%02d", i % 60)).append(",").append(i).append(",1\n");
+      lines
+          .append("M")
+          .append(i % 7)
+          .append(",2024-03-01 14:")
+          .append(String.format("%02d", i % 60))
+          .append(",")
+          .append(i)
+          .append(",1\n");
     }
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
     try (GZIPOutputStream zip = new GZIPOutputStream(gz)) {
@@ -127,7 +141,8 @@ public class CommandLineTest {
     assertFalse(Files.exists(output.resolve("hourly")));
     assertEquals(0, stagingFolders());
 
-    assertEquals(stderr, ExitCode.FAILED, run("--input=" + broken, "--output=" + output, "--verbose=true"));
+    assertEquals(
+        stderr, ExitCode.FAILED, run("--input=" + broken, "--output=" + output, "--verbose=true"));
     assertThat(stderr, containsString("\tat ")); // asked for: the stack trace
   }
 

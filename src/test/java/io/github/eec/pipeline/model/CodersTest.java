@@ -1,10 +1,5 @@
 package io.github.eec.pipeline.model;
 
-import io.github.eec.pipeline.model.HourlyMeterStats;
-import io.github.eec.pipeline.model.HourlyMeterStatsCoder;
-import io.github.eec.pipeline.model.Reject;
-import io.github.eec.pipeline.model.RejectCoder;
-import io.github.eec.pipeline.model.RejectReason;
 import org.apache.beam.sdk.testing.CoderProperties;
 import org.junit.Test;
 
@@ -25,7 +20,9 @@ public class CodersTest {
   public void hourlyAccumulatorCoder() throws Exception {
     // 1e16 and 1.0 leave two partials in the exact sum: the coder must keep both.
     for (HourlyAccumulator a :
-        new HourlyAccumulator[] {new HourlyAccumulator(), accumulator(400), accumulator(1e16, 1.0, 0.1, 3.5)}) {
+        new HourlyAccumulator[] {
+          new HourlyAccumulator(), accumulator(400), accumulator(1e16, 1.0, 0.1, 3.5)
+        }) {
       CoderProperties.coderDecodeEncodeEqual(HourlyAccumulatorCoder.of(), a);
       CoderProperties.coderDeterministic(HourlyAccumulatorCoder.of(), a, copy(a));
     }
@@ -40,14 +37,16 @@ public class CodersTest {
 
   @Test
   public void meterHourCoder() throws Exception {
-    CoderProperties.coderDecodeEncodeEqual(MeterHourCoder.of(), new MeterHour(1_709_301_600_000L, accumulator(1, 2, 3)));
+    CoderProperties.coderDecodeEncodeEqual(
+        MeterHourCoder.of(), new MeterHour(1_709_301_600_000L, accumulator(1, 2, 3)));
   }
 
   @Test
   public void rejectCoder() throws Exception {
     Reject r = new Reject(RejectReason.BAD_TIME, "unreadable", "gs://b/f.csv", "A,\"x\",1,2");
     CoderProperties.coderDecodeEncodeEqual(RejectCoder.of(), r);
-    CoderProperties.coderConsistentWithEquals(RejectCoder.of(), r, new Reject(RejectReason.EMPTY_LINE, "", "", ""));
+    CoderProperties.coderConsistentWithEquals(
+        RejectCoder.of(), r, new Reject(RejectReason.EMPTY_LINE, "", "", ""));
   }
 
   @Test
@@ -55,6 +54,8 @@ public class CodersTest {
     HourlyMeterStats s = new HourlyMeterStats("A", 0L, 3_600_000L, 1200.5, 400, 1600, 1000, 4, 1);
     CoderProperties.coderDecodeEncodeEqual(HourlyMeterStatsCoder.of(), s);
     CoderProperties.coderConsistentWithEquals(
-        HourlyMeterStatsCoder.of(), s, new HourlyMeterStats("A", 0L, 3_600_000L, 1200.5, 400, 1600, 1000, 4, 1));
+        HourlyMeterStatsCoder.of(),
+        s,
+        new HourlyMeterStats("A", 0L, 3_600_000L, 1200.5, 400, 1600, 1000, 4, 1));
   }
 }

@@ -44,23 +44,29 @@ public class RejectJsonTest {
   @Test
   public void loneSurrogatesAndPairs() throws Exception {
     assertRoundTrips("pair \uD83D\uDD0C", "file", "M\uD83D\uDD0C,2024-01-01 00:00,1,1");
-    assertRoundTrips("high \uD83D alone", "low \uDD0C alone", "\uDD0C\uD83D reversed, and at the end \uD83D");
+    assertRoundTrips(
+        "high \uD83D alone", "low \uDD0C alone", "\uDD0C\uD83D reversed, and at the end \uD83D");
   }
 
   @Test
   public void longestKeptLine() throws Exception {
     String line = "A,2024-01-01 00:00,1," + "\"\\\u0001é\uD83D\uDD0C".repeat(700);
-    assertRoundTrips("line of " + line.length() + " characters", "big.csv", line.substring(0, 4096));
+    assertRoundTrips(
+        "line of " + line.length() + " characters", "big.csv", line.substring(0, 4096));
   }
 
   @Test
   public void randomStrings() throws Exception {
     SplittableRandom random = new SplittableRandom(7);
-    List<Character> interesting = List.of('"', '\\', '\n', '\r', '\t', '\u0000', '\u001f', '\uD800', '\uDFFF', 'é', '/');
+    List<Character> interesting =
+        List.of('"', '\\', '\n', '\r', '\t', '\u0000', '\u001f', '\uD800', '\uDFFF', 'é', '/');
     for (int n = 0; n < 500; n++) {
       StringBuilder sb = new StringBuilder();
       for (int i = random.nextInt(60); i > 0; i--) {
-        sb.append(random.nextInt(3) == 0 ? interesting.get(random.nextInt(interesting.size())) : (char) random.nextInt(0x10000));
+        sb.append(
+            random.nextInt(3) == 0
+                ? interesting.get(random.nextInt(interesting.size()))
+                : (char) random.nextInt(0x10000));
       }
       assertRoundTrips(sb.toString(), "f" + n, sb.reverse().toString());
     }

@@ -56,6 +56,8 @@ public class DirectRunnerMemoryCheckTest {
 
   @Test
   public void noInputOrUnreadableInputIsLeftToTheOptionsCheck() throws Exception {
-    assertEquals(Optional.empty(), DirectRunnerMemoryCheck.warning(files(tmp.getRoot() + "/nothing/*.csv"), 1));
+    assertEquals(
+        Optional.empty(),
+        DirectRunnerMemoryCheck.warning(files(tmp.getRoot() + "/nothing/*.csv"), 1));
   }
 }

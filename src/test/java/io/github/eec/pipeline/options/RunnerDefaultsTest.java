@@ -15,7 +15,10 @@ import org.junit.Test;
 public class RunnerDefaultsTest {
   private static List<String> added(String... args) {
     List<String> all = Arrays.asList(RunnerDefaults.addTo(args));
-    assertEquals("the given options come first, unchanged", Arrays.asList(args), all.subList(0, args.length));
+    assertEquals(
+        "the given options come first, unchanged",
+        Arrays.asList(args),
+        all.subList(0, args.length));
     return all.subList(args.length, all.size());
   }
 
@@ -23,7 +26,8 @@ public class RunnerDefaultsTest {
   public void eachRunnerGetsItsOwnDefaults() {
     assertEquals(RunnerDefaults.of("DirectRunner"), added("--input=x", "--runner=DirectRunner"));
     assertEquals(List.of("--storageLevel=MEMORY_AND_DISK_SER"), RunnerDefaults.of("SparkRunner"));
-    assertThat(String.join(" ", RunnerDefaults.of("FlinkRunner")), containsString("--fasterCopy=true"));
+    assertThat(
+        String.join(" ", RunnerDefaults.of("FlinkRunner")), containsString("--fasterCopy=true"));
     assertEquals(List.of(), RunnerDefaults.of("SomeOtherRunner"));
   }
 
@@ -39,23 +43,30 @@ public class RunnerDefaultsTest {
     assertEquals(
         List.of("--enforceEncodability=false", "--meterGroups=16"),
         added("--runner=DirectRunner", "--enforceImmutability=true"));
-    assertEquals(List.of("--enforceImmutability=false", "--enforceEncodability=false"), added("--meterGroups=3"));
+    assertEquals(
+        List.of("--enforceImmutability=false", "--enforceEncodability=false"),
+        added("--meterGroups=3"));
   }
 
   @Test
   public void theParserAppliesThemOnce() {
-    HourlyMetricsOptions o = OptionsParser.parse("--input=x", "--output=y", "--runner=DirectRunner");
+    HourlyMetricsOptions o =
+        OptionsParser.parse("--input=x", "--output=y", "--runner=DirectRunner");
     assertFalse(o.as(DirectOptions.class).isEnforceImmutability());
     assertEquals(16, o.getMeterGroups());
-    assertEquals(7, OptionsParser.parse("--input=x", "--output=y", "--meterGroups=7").getMeterGroups());
+    assertEquals(
+        7, OptionsParser.parse("--input=x", "--output=y", "--meterGroups=7").getMeterGroups());
   }
 
   @Test
   public void beamsParseErrorsAreOptionErrors() {
     InvalidOptionException e =
-        assertThrows(InvalidOptionException.class, () -> OptionsParser.parse("--input=x", "--runner=Nope"));
+        assertThrows(
+            InvalidOptionException.class, () -> OptionsParser.parse("--input=x", "--runner=Nope"));
     assertThat(e.getMessage(), containsString("Nope"));
-    assertThrows(InvalidOptionException.class, () -> OptionsParser.parse("--input=x", "--output=y", "--numShards=x"));
+    assertThrows(
+        InvalidOptionException.class,
+        () -> OptionsParser.parse("--input=x", "--output=y", "--numShards=x"));
     assertThrows(InvalidOptionException.class, () -> OptionsParser.parse("--output=y"));
   }
 }

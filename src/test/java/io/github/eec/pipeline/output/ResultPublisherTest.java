@@ -31,7 +31,8 @@ public class ResultPublisherTest {
   }
 
   /** Writes a run's files into its staging folders, as the pipeline does. */
-  private static void stage(ResultPublisher p, String hourlyFile, String content) throws IOException {
+  private static void stage(ResultPublisher p, String hourlyFile, String content)
+      throws IOException {
     Path hourly = Paths.get(p.stagingDir(ResultPublisher.HOURLY));
     Path rejects = Paths.get(p.stagingDir(ResultPublisher.REJECTS));
     Files.createDirectories(hourly);
@@ -42,7 +43,10 @@ public class ResultPublisherTest {
 
   private List<String> tree() throws IOException {
     try (Stream<Path> s = Files.walk(output)) {
-      return s.filter(Files::isRegularFile).map(f -> output.relativize(f).toString()).sorted().collect(Collectors.toList());
+      return s.filter(Files::isRegularFile)
+          .map(f -> output.relativize(f).toString())
+          .sorted()
+          .collect(Collectors.toList());
     }
   }
 
@@ -54,7 +58,11 @@ public class ResultPublisherTest {
     p.publish(ResultPublisher.HOURLY, ResultPublisher.REJECTS);
     p.cleanUp();
     assertEquals(
-        List.of("_SUCCESS", "hourly/hourly-00000-of-00001.parquet", "rejects/rejects-00000-of-00001.jsonl"), tree());
+        List.of(
+            "_SUCCESS",
+            "hourly/hourly-00000-of-00001.parquet",
+            "rejects/rejects-00000-of-00001.jsonl"),
+        tree());
     assertEquals(2, p.publishedFiles().size());
     assertEquals("run 1", Files.readString(output.resolve("hourly/hourly-00000-of-00001.parquet")));
   }
@@ -63,7 +71,10 @@ public class ResultPublisherTest {
   public void overwriteReplacesEveryOldFileIncludingOnesTheNewRunDoesNotWrite() throws IOException {
     ResultPublisher first = new ResultPublisher(output.toString());
     stage(first, "hourly-00000-of-00002.parquet", "old");
-    Files.writeString(Paths.get(first.stagingDir(ResultPublisher.HOURLY)).resolve("hourly-00001-of-00002.parquet"), "old");
+    Files.writeString(
+        Paths.get(first.stagingDir(ResultPublisher.HOURLY))
+            .resolve("hourly-00001-of-00002.parquet"),
+        "old");
     first.publish(ResultPublisher.HOURLY, ResultPublisher.REJECTS);
     first.cleanUp();
 
@@ -72,7 +83,11 @@ public class ResultPublisherTest {
     second.publish(ResultPublisher.HOURLY, ResultPublisher.REJECTS);
     second.cleanUp();
     assertEquals(
-        List.of("_SUCCESS", "hourly/hourly-00000-of-00001.parquet", "rejects/rejects-00000-of-00001.jsonl"), tree());
+        List.of(
+            "_SUCCESS",
+            "hourly/hourly-00000-of-00001.parquet",
+            "rejects/rejects-00000-of-00001.jsonl"),
+        tree());
     assertEquals("new", Files.readString(output.resolve("hourly/hourly-00000-of-00001.parquet")));
   }
 
@@ -94,9 +109,13 @@ public class ResultPublisherTest {
   @Test
   public void leftoverStagingOfAKilledRunIsRemovedByTheNextRunOnly() throws IOException {
     ResultPublisher killed = new ResultPublisher(output.toString());
-    stage(killed, "hourly-00000-of-00001.parquet", "partial"); // killed: neither publish nor cleanUp
+    stage(
+        killed, "hourly-00000-of-00001.parquet", "partial"); // killed: neither publish nor cleanUp
     assertTrue(tree().stream().anyMatch(f -> f.startsWith("_staging-")));
-    assertEquals("staging is not a published result", List.of(), new ResultPublisher(output.toString()).publishedFiles());
+    assertEquals(
+        "staging is not a published result",
+        List.of(),
+        new ResultPublisher(output.toString()).publishedFiles());
 
     ResultPublisher next = new ResultPublisher(output.toString());
     next.removeLeftoverStaging();

@@ -25,7 +25,9 @@ public class BundleAccumulatorsTest {
         double p = random.nextInt(1000) / 4.0;
         String line = "x," + meter + ",rest"; // the meter is a slice of the line
         partials.add(line, 2, 2 + meter.length(), t, e, p);
-        expected.computeIfAbsent(meter + "@" + Math.floorDiv(t, HOUR), k -> new HourlyAccumulator()).add(t, e, p);
+        expected
+            .computeIfAbsent(meter + "@" + Math.floorDiv(t, HOUR), k -> new HourlyAccumulator())
+            .add(t, e, p);
       }
       assertEquals(expected.size(), partials.size());
       Map<String, HourlyAccumulator> actual = new HashMap<>();

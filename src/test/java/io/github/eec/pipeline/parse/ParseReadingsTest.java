@@ -1,14 +1,15 @@
 package io.github.eec.pipeline.parse;
 
-import io.github.eec.pipeline.model.ReadingRules;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.github.eec.pipeline.model.HourlyAccumulator;
 import io.github.eec.pipeline.counters.CounterNames;
+import io.github.eec.pipeline.model.HourlyAccumulator;
+import io.github.eec.pipeline.model.ReadingRules;
 import io.github.eec.pipeline.model.Reject;
 import io.github.eec.pipeline.model.RejectReason;
+import io.github.eec.pipeline.testing.EveryProfile;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -33,10 +34,9 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.Rule;
 import org.junit.Test;
+import org.junit.experimental.categories.Category;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
-import org.junit.experimental.categories.Category;
-import io.github.eec.pipeline.testing.EveryProfile;
 
 @RunWith(JUnit4.class)
 @Category(EveryProfile.class)
@@ -57,7 +57,11 @@ public class ParseReadingsTest implements Serializable {
     return p.apply(
             "Lines",
             Create.of(lines).withCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
-        .apply("ParseReadings", ParseReadings.create().withRules(ReadingRules.defaults().withTimeZone(zone)).withoutPreCombining());
+        .apply(
+            "ParseReadings",
+            ParseReadings.create()
+                .withRules(ReadingRules.defaults().withTimeZone(zone))
+                .withoutPreCombining());
   }
 
   /** Without pre-combining every reading leaves as a one-reading accumulator; this names it. */

@@ -59,9 +59,7 @@ public class ReadingLineParserTest {
     // Negative zero is zero, not a negative reading, and comes back as +0.0.
     assertReading("A,2024-01-01T10:00Z,-0,-0.0", "A", t, 0.0, 0.0);
     // Meter ids are any text without a comma.
-    assertReading(
-        "Zähler Nr. 7 / \"Süd\",2024-01-01 10:00,1,2",
-        "Zähler Nr. 7 / \"Süd\"", t, 1, 2);
+    assertReading("Zähler Nr. 7 / \"Süd\",2024-01-01 10:00,1,2", "Zähler Nr. 7 / \"Süd\"", t, 1, 2);
   }
 
   @Test
@@ -85,7 +83,8 @@ public class ReadingLineParserTest {
 
   @Test
   public void timeIsInTheParsersZone() {
-    ReadingLineParser paris = new ReadingLineParser(ReadingRules.defaults().withTimeZone("Europe/Paris"));
+    ReadingLineParser paris =
+        new ReadingLineParser(ReadingRules.defaults().withTimeZone("Europe/Paris"));
     String line = "A,2024-07-01 12:00:00,1,2";
     assertEquals(Outcome.READING, paris.parse(line));
     assertEquals(
@@ -148,8 +147,16 @@ public class ReadingLineParserTest {
   public void badTime() {
     for (String time :
         new String[] {
-          "", "  ", "2024-02-30 10:00", "2023-02-29 10:00", "2024-13-01 10:00", "2024-01-01 24:00",
-          "yesterday", "2024-01-01", "2024-01-01 10:00+01:00", "1704103200000",
+          "",
+          "  ",
+          "2024-02-30 10:00",
+          "2023-02-29 10:00",
+          "2024-13-01 10:00",
+          "2024-01-01 24:00",
+          "yesterday",
+          "2024-01-01",
+          "2024-01-01 10:00+01:00",
+          "1704103200000",
           "2024-01-01 10:00:60",
         }) {
       assertRejected("A," + time + ",1,2", RejectReason.BAD_TIME);
@@ -198,8 +205,19 @@ public class ReadingLineParserTest {
   public void badEnergy() {
     for (String energy :
         new String[] {
-          "", " ", "NaN", "Infinity", "-Infinity", "0x1p3", "1.5d", "abc", "1e999", "1 2", "1e",
-          "-", ".",
+          "",
+          " ",
+          "NaN",
+          "Infinity",
+          "-Infinity",
+          "0x1p3",
+          "1.5d",
+          "abc",
+          "1e999",
+          "1 2",
+          "1e",
+          "-",
+          ".",
         }) {
       assertRejected("A,2024-01-01 10:00," + energy + ",2", RejectReason.BAD_ENERGY);
     }

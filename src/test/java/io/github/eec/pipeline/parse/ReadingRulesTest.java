@@ -1,9 +1,9 @@
 package io.github.eec.pipeline.parse;
 
-import io.github.eec.pipeline.model.ReadingRules;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.github.eec.pipeline.model.ReadingRules;
 import io.github.eec.pipeline.model.RejectReason;
 import io.github.eec.pipeline.parse.ReadingLineParser.Outcome;
 import java.time.Instant;
@@ -21,7 +21,8 @@ public class ReadingRulesTest {
               Instant.parse("2030-01-01T00:00:00Z").toEpochMilli()));
 
   private void assertRejected(String line, RejectReason reason) {
-    assertEquals(line.length() > 80 ? line.substring(0, 80) : line, Outcome.REJECTED, parser.parse(line));
+    assertEquals(
+        line.length() > 80 ? line.substring(0, 80) : line, Outcome.REJECTED, parser.parse(line));
     assertEquals(reason, parser.reason());
     assertTrue(parser.detail().length() < 200);
   }
@@ -54,7 +55,8 @@ public class ReadingRulesTest {
       sb.append("1111111111");
     }
     assertRejected(sb.toString(), RejectReason.LINE_TOO_LONG);
-    String exactlyAtLimit = "A,2024-01-01 00:00,1," + "0".repeat(ReadingLineParser.MAX_LINE_LENGTH - 21);
+    String exactlyAtLimit =
+        "A,2024-01-01 00:00,1," + "0".repeat(ReadingLineParser.MAX_LINE_LENGTH - 21);
     assertEquals(ReadingLineParser.MAX_LINE_LENGTH, exactlyAtLimit.length());
     assertEquals(Outcome.READING, parser.parse(exactlyAtLimit));
   }

@@ -61,8 +61,7 @@ public class ReadingTimeParserTest {
   @Test
   public void spaceFormWithSeconds() {
     assertEquals(
-        Instant.parse("2024-01-01T10:15:30Z").toEpochMilli(),
-        parse(IN_UTC, "2024-01-01 10:15:30"));
+        Instant.parse("2024-01-01T10:15:30Z").toEpochMilli(), parse(IN_UTC, "2024-01-01 10:15:30"));
     assertLocal("2024-01-01 10:15:30");
     assertLocal("1970-01-01 00:00:00");
     assertLocal("1969-12-31 23:59:59");
@@ -96,7 +95,9 @@ public class ReadingTimeParserTest {
     assertLocal("1969-12-31 23:59:59.5");
     for (String s :
         new String[] {
-          "2024-01-01 10:00:00.5", "2024-01-01 10:00:00.123456789", "2024-01-01T10:00:00.1",
+          "2024-01-01 10:00:00.5",
+          "2024-01-01 10:00:00.123456789",
+          "2024-01-01T10:00:00.1",
           "2024-07-01T10:00:00.987654"
         }) {
       assertLocal(s);
@@ -331,8 +332,13 @@ public class ReadingTimeParserTest {
   public void randomInstantsFormattedByJavaTimeParseBack() {
     Random random = new Random(1234567L);
     ZoneId[] zones = {
-      UTC, PLUS_TWO, BERLIN, ZoneId.of("America/New_York"), ZoneId.of("Australia/Lord_Howe"),
-      ZoneId.of("Asia/Kolkata"), ZoneId.of("-09:30")
+      UTC,
+      PLUS_TWO,
+      BERLIN,
+      ZoneId.of("America/New_York"),
+      ZoneId.of("Australia/Lord_Howe"),
+      ZoneId.of("Asia/Kolkata"),
+      ZoneId.of("-09:30")
     };
     DateTimeFormatter space = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     DateTimeFormatter spaceMinutes = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");

@@ -4,10 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.github.eec.tools.generator.ReadingsGenerator;
 import io.github.eec.pipeline.HourlyMetricsPipeline;
-import io.github.eec.pipeline.testing.RunnerProfile;
 import io.github.eec.pipeline.model.HourlyMeterStats;
+import io.github.eec.pipeline.testing.EveryProfile;
+import io.github.eec.pipeline.testing.RunnerProfile;
+import io.github.eec.tools.generator.ReadingsGenerator;
 import io.github.eec.tools.verify.ParquetRows;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,9 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
-import io.github.eec.pipeline.testing.EveryProfile;
 import org.junit.experimental.categories.Category;
+import org.junit.rules.TemporaryFolder;
 
 /**
  * Kills a real run (its own JVM, SIGKILL) half-way on the profile's runner (DirectRunner, Spark
@@ -35,7 +35,8 @@ public class KilledRunIT {
 
   private final String profile = System.getProperty("it.runnerProfile", "direct");
 
-  private Process start(String input, Path output, Path log) throws IOException, InterruptedException {
+  private Process start(String input, Path output, Path log)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
@@ -47,7 +48,8 @@ public class KilledRunIT {
     command.add("--input=" + input);
     command.add("--output=" + output);
     command.add("--overwrite=true");
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     return pb.start();
   }
@@ -67,11 +69,14 @@ public class KilledRunIT {
   }
 
   @Test
-  public void killedRunLeavesThePublishedResultAndARerunEqualsAnUninterruptedRun() throws Exception {
+  public void killedRunLeavesThePublishedResultAndARerunEqualsAnUninterruptedRun()
+      throws Exception {
     Path small = tmp.newFolder("small").toPath();
-    ReadingsGenerator.generate("--meters=3", "--duration=3h", "--period=60s", "--seed=1", "--output=" + small);
+    ReadingsGenerator.generate(
+        "--meters=3", "--duration=3h", "--period=60s", "--seed=1", "--output=" + small);
     Path big = tmp.newFolder("big").toPath();
-    ReadingsGenerator.generate("--meters=20", "--duration=4h", "--period=1s", "--seed=2", "--shards=2", "--output=" + big);
+    ReadingsGenerator.generate(
+        "--meters=20", "--duration=4h", "--period=1s", "--seed=2", "--shards=2", "--output=" + big);
     Path log = tmp.getRoot().toPath().resolve("job.log");
 
     // The reference: an uninterrupted run, which also tells how long a run takes on this runner.
@@ -88,7 +93,9 @@ public class KilledRunIT {
     Thread.sleep(fullMillis / 2);
     boolean killedMidway = killed.isAlive();
     killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-    System.out.printf("%s: run of %d ms killed after %d ms, midway: %s%n", profile, fullMillis, fullMillis / 2, killedMidway);
+    System.out.printf(
+        "%s: run of %d ms killed after %d ms, midway: %s%n",
+        profile, fullMillis, fullMillis / 2, killedMidway);
     List<HourlyMeterStats> after = ParquetRows.rows(output.resolve("hourly"));
     if (killedMidway) {
       assertEquals("untouched", new HashSet<>(published), new HashSet<>(after));

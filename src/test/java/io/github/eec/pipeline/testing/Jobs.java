@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the whole job in-process as {@code main} would, on the DirectRunner, with its element
- * checks on (the job turns them off for speed; tests want them to catch a DoFn that mutates input).
+ * Runs the whole job in-process as {@code main} would, on the DirectRunner, with its element checks
+ * on (the job turns them off for speed; tests want them to catch a DoFn that mutates input).
  */
 public final class Jobs {
   private Jobs() {}
@@ -25,6 +25,7 @@ public final class Jobs {
                 "--enforceImmutability=true",
                 "--enforceEncodability=true"));
     args.addAll(List.of(extra));
-    return HourlyMetricsJob.run(OptionsParser.parse(args.toArray(new String[0])), System.err).summary();
+    return HourlyMetricsJob.run(OptionsParser.parse(args.toArray(new String[0])), System.err)
+        .summary();
   }
 }

@@ -16,7 +16,9 @@ import org.junit.rules.TemporaryFolder;
 public class FaultInjectionTest {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
-  private static final String[] BASE = {"--meters=4", "--start=2024-02-28", "--duration=1d", "--period=15s", "--seed=3"};
+  private static final String[] BASE = {
+    "--meters=4", "--start=2024-02-28", "--duration=1d", "--period=15s", "--seed=3"
+  };
 
   private Path generate(String... more) throws IOException {
     Path dir = tmp.newFolder().toPath();
@@ -29,7 +31,8 @@ public class FaultInjectionTest {
   private static void assertRate(String what, double rate, long n, long count) {
     double expected = rate * n;
     double bound = 5 * Math.sqrt(n * rate * (1 - rate)) + 1;
-    assertTrue(what + ": " + count + " of " + n + ", expected about " + expected,
+    assertTrue(
+        what + ": " + count + " of " + n + ", expected about " + expected,
         Math.abs(count - expected) <= bound);
   }
 
@@ -40,7 +43,8 @@ public class FaultInjectionTest {
     assertEquals(4 * 5760, c.nominalReadings());
     assertEquals(c.nominalReadings(), c.missingReadings() + c.transmittedReadings());
     for (FaultKind k : FaultKind.values()) {
-      assertRate(k.name(), k == FaultKind.BAD_TIME ? 0.05 : 0.02, c.transmittedReadings(), c.faults(k));
+      assertRate(
+          k.name(), k == FaultKind.BAD_TIME ? 0.05 : 0.02, c.transmittedReadings(), c.faults(k));
     }
 
     // Read every line back: rejects by reason, headers and accepted lines add up to the counts.
@@ -67,7 +71,8 @@ public class FaultInjectionTest {
         assertEquals(k.name(), c.faults(k), (long) rejected.getOrDefault(k, 0L));
       }
     }
-    assertEquals(c.transmittedReadings() + c.faults(FaultKind.DUPLICATE) - c.rejectedLines(), accepted);
+    assertEquals(
+        c.transmittedReadings() + c.faults(FaultKind.DUPLICATE) - c.rejectedLines(), accepted);
   }
 
   @Test
@@ -90,7 +95,8 @@ public class FaultInjectionTest {
     assertRate("OUT_OF_ORDER", 0.03, c.transmittedReadings(), c.faults(FaultKind.OUT_OF_ORDER));
     long late = 0;
     long maxLateness = 0;
-    for (List<PrintedReading> readings : GeneratedFiles.readingsByMeter(GeneratedFiles.allLines(dir)).values()) {
+    for (List<PrintedReading> readings :
+        GeneratedFiles.readingsByMeter(GeneratedFiles.allLines(dir)).values()) {
       long latest = Long.MIN_VALUE;
       for (PrintedReading r : readings) {
         if (r.timeMillis() < latest) {
@@ -101,7 +107,8 @@ public class FaultInjectionTest {
       }
     }
     // Only a line held back at the very end of a meter's data can come last without looking late.
-    assertTrue(late + " of " + c.faults(FaultKind.OUT_OF_ORDER),
+    assertTrue(
+        late + " of " + c.faults(FaultKind.OUT_OF_ORDER),
         late <= c.faults(FaultKind.OUT_OF_ORDER) && late >= c.faults(FaultKind.OUT_OF_ORDER) - 4);
     assertTrue(maxLateness <= 21 * 18_000L);
     assertEquals(c.transmittedReadings(), c.acceptedLines());
@@ -114,7 +121,8 @@ public class FaultInjectionTest {
     long injected = c.faults(FaultKind.REGISTER_RESET);
     assertRate("REGISTER_RESET", 0.002, c.transmittedReadings(), injected);
     long drops = 0;
-    for (List<PrintedReading> readings : GeneratedFiles.readingsByMeter(GeneratedFiles.allLines(dir)).values()) {
+    for (List<PrintedReading> readings :
+        GeneratedFiles.readingsByMeter(GeneratedFiles.allLines(dir)).values()) {
       for (int i = 1; i < readings.size(); i++) {
         if (readings.get(i).energy() < readings.get(i - 1).energy()) {
           drops++;
@@ -125,15 +133,22 @@ public class FaultInjectionTest {
     assertTrue(injected > 20);
     assertEquals(injected, drops);
     // The ground truth sees them at its anchors: never more than were injected.
-    long counted = GeneratedFiles.groundTruthFromFiles(dir).stream().mapToLong(ExpectedHour::registerResets).sum();
+    long counted =
+        GeneratedFiles.groundTruthFromFiles(dir).stream()
+            .mapToLong(ExpectedHour::registerResets)
+            .sum();
     assertTrue(counted + " of " + injected, counted > 0 && counted <= injected);
   }
 
   @Test
   public void malformedLinesAreRejectedForTheirOwnReasonInEveryTimeFormat() {
     for (TimeFormat format : TimeFormat.values()) {
-      GeneratorOptions o = GeneratorOptions.parse("--output=unused", "--timeFormat=" + format.optionValue(),
-          "--period=15min", "--duration=1d");
+      GeneratorOptions o =
+          GeneratorOptions.parse(
+              "--output=unused",
+              "--timeFormat=" + format.optionValue(),
+              "--period=15min",
+              "--duration=1d");
       MeterFeed feed = new MeterFeed(o, 1, new FaultCounts());
       Map<String, Integer> seen = new java.util.TreeMap<>();
       for (FaultKind kind : FaultKind.values()) {
@@ -147,7 +162,10 @@ public class FaultInjectionTest {
           } catch (IOException e) {
             throw new AssertionError(e);
           }
-          assertEquals(format + " " + kind + ": '" + line + "'", kind.name(), PrintedLineParser.parse(line).rejectReason);
+          assertEquals(
+              format + " " + kind + ": '" + line + "'",
+              kind.name(),
+              PrintedLineParser.parse(line).rejectReason);
           seen.merge(line, 1, Integer::sum);
         }
       }

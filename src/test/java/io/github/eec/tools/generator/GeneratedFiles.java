@@ -15,7 +15,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
-/** Reads generated files back for the tests: lines, parsed readings, ground truth from the files. */
+/**
+ * Reads generated files back for the tests: lines, parsed readings, ground truth from the files.
+ */
 final class GeneratedFiles {
   private GeneratedFiles() {}
 
@@ -30,14 +32,17 @@ final class GeneratedFiles {
   /** The readings files of a folder ({@code *.csv}, {@code *.csv.gz}), by name. */
   static List<Path> dataFiles(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().matches(".*\\.csv(\\.gz)?")).sorted().toList();
+      return s.filter(p -> p.getFileName().toString().matches(".*\\.csv(\\.gz)?"))
+          .sorted()
+          .toList();
     }
   }
 
   static List<String> lines(Path file) throws IOException {
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1))) {
+        BufferedReader r =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1))) {
       List<String> lines = new ArrayList<>();
       String line;
       while ((line = r.readLine()) != null) {
@@ -79,7 +84,10 @@ final class GeneratedFiles {
     return m;
   }
 
-  /** The ground truth computed from the files themselves, meter by meter (ids sort like numbers here). */
+  /**
+   * The ground truth computed from the files themselves, meter by meter (ids sort like numbers
+   * here).
+   */
   static List<ExpectedHour> groundTruthFromFiles(Path dir) throws IOException {
     List<ExpectedHour> rows = new ArrayList<>();
     for (List<PrintedReading> readings : readingsByMeter(allLines(dir)).values()) {

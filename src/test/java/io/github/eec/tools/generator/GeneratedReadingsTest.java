@@ -50,7 +50,8 @@ public class GeneratedReadingsTest {
         PrintedReading b = readings.get(i);
         double hours = (b.timeMillis() - a.timeMillis()) / 3_600_000.0;
         double trapezoid = (a.power() + b.power()) / 2 * hours;
-        // The register is exact to the µWh it prints (remainders carried), plus double parsing noise.
+        // The register is exact to the µWh it prints (remainders carried), plus double parsing
+        // noise.
         assertEquals(b + " after " + a, trapezoid, b.energy() - a.energy(), 0.0011);
       }
     }
@@ -102,7 +103,8 @@ public class GeneratedReadingsTest {
 
   @Test
   public void loadFollowsTheTimeOfDay() throws IOException {
-    Map<String, List<PrintedReading>> meters = generate("--meters=20", "--duration=1d", "--period=1min");
+    Map<String, List<PrintedReading>> meters =
+        generate("--meters=20", "--duration=1d", "--period=1min");
     double night = 0;
     double day = 0;
     for (List<PrintedReading> readings : meters.values()) {

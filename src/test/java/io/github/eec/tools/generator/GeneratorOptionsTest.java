@@ -21,13 +21,18 @@ public class GeneratorOptionsTest {
     return GeneratorOptions.parse(all);
   }
 
-  /** The message of the failure, after checking it is one line naming {@code option} (not a longer name). */
+  /**
+   * The message of the failure, after checking it is one line naming {@code option} (not a longer
+   * name).
+   */
   private static String failsNaming(String option, String... args) {
     try {
       GeneratorOptions.parse(args);
     } catch (ParameterException e) {
       String message = e.getMessage();
-      assertTrue(message, Pattern.compile(Pattern.quote("--" + option) + "(?![A-Za-z])").matcher(message).find());
+      assertTrue(
+          message,
+          Pattern.compile(Pattern.quote("--" + option) + "(?![A-Za-z])").matcher(message).find());
       assertFalse(message, message.contains("\n"));
       return message;
     }
@@ -88,7 +93,8 @@ public class GeneratorOptionsTest {
     assertEquals(1_709_100_000_000L, parse("--start=2024-02-28T06:00:00Z").startMillis);
     assertEquals(1_709_100_000_000L, parse("--start=2024-02-28T07:00:00+01:00").startMillis);
     assertEquals(1_709_078_400_000L, parse("--start=2024-02-28").startMillis);
-    GeneratorOptions o = parse("--gzip", "--shards=4", "--meters=8", "--firstMeter=100", "--prefix=a.b_c-1");
+    GeneratorOptions o =
+        parse("--gzip", "--shards=4", "--meters=8", "--firstMeter=100", "--prefix=a.b_c-1");
     assertEquals("a.b_c-1-00003-of-00004.csv.gz", o.shardFileName(3));
     assertEquals(106, o.firstMeterOfShard(3));
     assertEquals(108, o.firstMeterOfShard(4));
@@ -108,8 +114,17 @@ public class GeneratorOptionsTest {
 
   @Test
   public void otherValues() {
-    GeneratorOptions o = parse("--timeFormat=iso", "--seed=-7", "--jitter=0", "--missingRate=1", "--outageRate=1000",
-        "--gzipLevel=9", "--faultsFile=f.json", "--groundTruth=gt.csv.gz", "--meters=+3");
+    GeneratorOptions o =
+        parse(
+            "--timeFormat=iso",
+            "--seed=-7",
+            "--jitter=0",
+            "--missingRate=1",
+            "--outageRate=1000",
+            "--gzipLevel=9",
+            "--faultsFile=f.json",
+            "--groundTruth=gt.csv.gz",
+            "--meters=+3");
     assertEquals(TimeFormat.ISO, o.timeFormat);
     assertEquals(-7, o.seed);
     assertEquals(0.0, o.jitter, 0);
@@ -130,30 +145,48 @@ public class GeneratorOptionsTest {
     assertEquals(0.2, o.faultRates.get(FaultKind.BAD_TIME), 0);
     assertEquals(0.0, o.faultRates.get(FaultKind.HEADER), 0);
     assertEquals(FaultKind.values().length, o.faultRates.size());
-    assertEquals(1.0, parse("--faultRates=DUPLICATE:0.5,REGISTER_RESET:0.5").faultRates.values().stream()
-        .mapToDouble(Double::doubleValue).sum(), 0);
+    assertEquals(
+        1.0,
+        parse("--faultRates=DUPLICATE:0.5,REGISTER_RESET:0.5").faultRates.values().stream()
+            .mapToDouble(Double::doubleValue)
+            .sum(),
+        0);
   }
 
   @Test
   public void theDocumentedMessages() {
-    assertEquals("--period=90s: must be a multiple of 1 minute, the resolution of --timeFormat=minute",
+    assertEquals(
+        "--period=90s: must be a multiple of 1 minute, the resolution of --timeFormat=minute",
         failsNaming("period", "--output=x", "--period=90s", "--timeFormat=minute"));
-    assertEquals("--period=1500ms: must be a multiple of 1 second, the resolution of --timeFormat=space",
+    assertEquals(
+        "--period=1500ms: must be a multiple of 1 second, the resolution of --timeFormat=space",
         failsNaming("period", "--output=x", "--period=1500ms"));
-    assertEquals("--start=2024-02-28T00:00:30Z: must be a whole minute for --timeFormat=minute",
+    assertEquals(
+        "--start=2024-02-28T00:00:30Z: must be a whole minute for --timeFormat=minute",
         failsNaming("start", "--output=x", "--start=2024-02-28T00:00:30Z", "--timeFormat=minute"));
-    assertEquals("--hours and --duration are alternatives: give only one",
+    assertEquals(
+        "--hours and --duration are alternatives: give only one",
         failsNaming("hours", "--output=x", "--hours=1", "--duration=1h"));
-    assertEquals("--shards=11: more shards than --meters=10 would leave files empty",
+    assertEquals(
+        "--shards=11: more shards than --meters=10 would leave files empty",
         failsNaming("shards", "--output=x", "--shards=11"));
-    assertEquals("--meters=0: must be between 1 and 10000000", failsNaming("meters", "--output=x", "--meters=0"));
-    assertEquals("--jitter=0.5: must be between 0.0 and 0.45", failsNaming("jitter", "--output=x", "--jitter=0.5"));
-    assertEquals("--meters needs a value: --meters=...", failsNaming("meters", "--output=x", "--meters"));
-    assertEquals("--meters needs a value: --meters=...", failsNaming("meters", "--output=x", "--meters", "5"));
-    assertEquals("unexpected argument '5': options look like --name=value (see --help)",
+    assertEquals(
+        "--meters=0: must be between 1 and 10000000",
+        failsNaming("meters", "--output=x", "--meters=0"));
+    assertEquals(
+        "--jitter=0.5: must be between 0.0 and 0.45",
+        failsNaming("jitter", "--output=x", "--jitter=0.5"));
+    assertEquals(
+        "--meters needs a value: --meters=...", failsNaming("meters", "--output=x", "--meters"));
+    assertEquals(
+        "--meters needs a value: --meters=...",
+        failsNaming("meters", "--output=x", "--meters", "5"));
+    assertEquals(
+        "unexpected argument '5': options look like --name=value (see --help)",
         failsNaming("name", "--output=x", "5"));
-    assertTrue(failsNaming("faultRate", "--output=x", "--faultRate=0.1")
-        .startsWith("--faultRate/--faultRates: the rates of all kinds add up to 1.2"));
+    assertTrue(
+        failsNaming("faultRate", "--output=x", "--faultRate=0.1")
+            .startsWith("--faultRate/--faultRates: the rates of all kinds add up to 1.2"));
   }
 
   @Test

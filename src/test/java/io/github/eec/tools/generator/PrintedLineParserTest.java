@@ -27,14 +27,17 @@ public class PrintedLineParserTest {
 
   @Test
   public void acceptsTheReadmeFormats() {
-    assertEquals(new PrintedReading("MTR-000001", utc("2024-02-29T13:45:07Z"), 123.456, 7.0),
+    assertEquals(
+        new PrintedReading("MTR-000001", utc("2024-02-29T13:45:07Z"), 123.456, 7.0),
         accepted("MTR-000001,2024-02-29 13:45:07,123.456,7"));
     assertEquals(utc("2024-02-29T13:45:00Z"), accepted("A,2024-02-29 13:45,1,1").timeMillis());
     assertEquals(utc("2024-02-29T13:45:07Z"), accepted("A,2024-02-29T13:45:07Z,1,1").timeMillis());
     assertEquals(utc("2024-02-29T13:45:07Z"), accepted("A,2024-02-29T13:45:07,1,1").timeMillis());
     assertEquals(utc("2024-02-29T13:45:00Z"), accepted("A,2024-02-29T13:45Z,1,1").timeMillis());
-    assertEquals(utc("2024-02-29T12:45:07Z"), accepted("A,2024-02-29T13:45:07+01:00,1,1").timeMillis());
-    assertEquals(utc("2024-02-29T13:45:07.123Z"), accepted("A,2024-02-29 13:45:07.1239,1,1").timeMillis());
+    assertEquals(
+        utc("2024-02-29T12:45:07Z"), accepted("A,2024-02-29T13:45:07+01:00,1,1").timeMillis());
+    assertEquals(
+        utc("2024-02-29T13:45:07.123Z"), accepted("A,2024-02-29 13:45:07.1239,1,1").timeMillis());
     assertEquals(1200.0, accepted("A,2024-02-29 13:45,1.2e3,0").energy(), 0);
     assertEquals("MTR 7", accepted("  MTR 7 ,2024-02-29 13:45,1,1").meter());
   }
@@ -60,7 +63,8 @@ public class PrintedLineParserTest {
     rejected("BAD_TIME", "A,2024-02-28 12:00:00Z,1,2");
     rejected("BAD_TIME", "A,28/02/2024 12:00,1,2");
     rejected("BAD_TIME", "A,,1,2");
-    for (String bad : new String[] {"NaN", "Infinity", "abc", "0x1p3", "", "1.2.3", "12.5d", "1e", "-", "."}) {
+    for (String bad :
+        new String[] {"NaN", "Infinity", "abc", "0x1p3", "", "1.2.3", "12.5d", "1e", "-", "."}) {
       rejected("BAD_ENERGY", "A,2024-02-29 13:45," + bad + ",2");
       rejected("BAD_POWER", "A,2024-02-29 13:45,1," + bad);
     }

@@ -26,8 +26,10 @@ public class ReadingsGeneratorCommandLineTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    return ReadingsGenerator.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    return ReadingsGenerator.run(
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        args);
   }
 
   private String out() {
@@ -42,8 +44,11 @@ public class ReadingsGeneratorCommandLineTest {
   public void aBadOptionExits2WithOneLineAndWritesNothing() {
     Path dir = tmp.getRoot().toPath().resolve("readings");
     assertEquals(2, run("--output=" + dir, "--period=90s", "--timeFormat=minute"));
-    assertEquals("ReadingsGenerator: --period=90s: must be a multiple of 1 minute, the resolution of"
-        + " --timeFormat=minute" + System.lineSeparator(), err());
+    assertEquals(
+        "ReadingsGenerator: --period=90s: must be a multiple of 1 minute, the resolution of"
+            + " --timeFormat=minute"
+            + System.lineSeparator(),
+        err());
     assertEquals("", out());
     assertFalse(Files.exists(dir));
   }
@@ -52,8 +57,15 @@ public class ReadingsGeneratorCommandLineTest {
   public void picocliErrorsAreOneLineToo() {
     Path dir = tmp.getRoot().toPath().resolve("readings");
     String output = "--output=" + dir;
-    for (String[] args : new String[][] {{}, {output, "--meters=ten"}, {output, "--bogus"},
-        {output, "--seed=1", "--seed=2"}, {output, "--meters"}, {output, "--faultRates=X:1"}}) {
+    for (String[] args :
+        new String[][] {
+          {},
+          {output, "--meters=ten"},
+          {output, "--bogus"},
+          {output, "--seed=1", "--seed=2"},
+          {output, "--meters"},
+          {output, "--faultRates=X:1"}
+        }) {
       err.reset();
       assertEquals(String.join(" ", args), 2, run(args));
       String text = err();
@@ -74,7 +86,13 @@ public class ReadingsGeneratorCommandLineTest {
   @Test
   public void successPrintsASummary() throws IOException {
     Path dir = tmp.getRoot().toPath().resolve("ok");
-    assertEquals(0, run("--output=" + dir, "--meters=2", "--duration=1h", "--groundTruth=" + dir.resolve("gt.csv")));
+    assertEquals(
+        0,
+        run(
+            "--output=" + dir,
+            "--meters=2",
+            "--duration=1h",
+            "--groundTruth=" + dir.resolve("gt.csv")));
     assertEquals("", err());
     assertTrue(out(), out().startsWith("wrote 1 file(s) readings-*-of-00001.csv to " + dir + ": "));
     assertTrue(out(), out().contains("ground truth: "));
@@ -82,7 +100,9 @@ public class ReadingsGeneratorCommandLineTest {
     assertTrue(Files.isRegularFile(dir.resolve("_readings.faults.json")));
   }
 
-  /** Every option of the docs' table is in --help with the docs' default, and --help has no others. */
+  /**
+   * Every option of the docs' table is in --help with the docs' default, and --help has no others.
+   */
   @Test
   public void helpListsEveryDocumentedOptionWithItsDefault() throws IOException {
     assertEquals(0, run("--help"));
@@ -98,7 +118,8 @@ public class ReadingsGeneratorCommandLineTest {
       } else if (def.isEmpty()) {
         assertFalse(entry, entry.contains("Default:"));
       } else {
-        assertTrue(e.getKey() + " should show Default: " + def + " in\n" + entry,
+        assertTrue(
+            e.getKey() + " should show Default: " + def + " in\n" + entry,
             entry.contains("Default: " + def + "\n"));
       }
     }
@@ -106,7 +127,9 @@ public class ReadingsGeneratorCommandLineTest {
     int count = 0;
     while (listed.find()) {
       count++;
-      assertTrue(listed.group(1), documented.containsKey(listed.group(1)) || listed.group(1).equals("--help"));
+      assertTrue(
+          listed.group(1),
+          documented.containsKey(listed.group(1)) || listed.group(1).equals("--help"));
     }
     assertEquals(documented.size() + 1, count);
     assertTrue(help, help.contains("Fault kinds: EMPTY_LINE WRONG_FIELD_COUNT"));
@@ -123,7 +146,9 @@ public class ReadingsGeneratorCommandLineTest {
 
   /** The help text of one option: from its line to the next option's. */
   private static String helpEntry(String help, String option) {
-    Matcher m = Pattern.compile("(?ms)^ {6}" + Pattern.quote(option) + "[=\\[ ].*?\n(?= {6}--|\\n|\\z)").matcher(help);
+    Matcher m =
+        Pattern.compile("(?ms)^ {6}" + Pattern.quote(option) + "[=\\[ ].*?\n(?= {6}--|\\n|\\z)")
+            .matcher(help);
     assertTrue(option + " missing from --help:\n" + help, m.find());
     return m.group();
   }
@@ -131,8 +156,9 @@ public class ReadingsGeneratorCommandLineTest {
   /** Option to default, from the options table of docs/generator.md (backticks dropped). */
   private static Map<String, String> documentedDefaults() throws IOException {
     Map<String, String> defaults = new LinkedHashMap<>();
-    Matcher row = Pattern.compile("(?m)^\\| `(--\\w+)` \\| ([^|]*)\\|")
-        .matcher(Files.readString(Path.of("docs/generator.md")));
+    Matcher row =
+        Pattern.compile("(?m)^\\| `(--\\w+)` \\| ([^|]*)\\|")
+            .matcher(Files.readString(Path.of("docs/generator.md")));
     while (row.find()) {
       defaults.put(row.group(1), row.group(2).replace("`", "").trim());
     }

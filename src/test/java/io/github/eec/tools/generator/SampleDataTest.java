@@ -11,7 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 import org.junit.Test;
 
-/** The committed sample (scripts/make-data.sh sample) agrees with its committed ground truth and counts. */
+/**
+ * The committed sample (scripts/make-data.sh sample) agrees with its committed ground truth and
+ * counts.
+ */
 public class SampleDataTest {
   private static final Path SAMPLE = Path.of("data/sample");
   private static final Path EXPECTED = Path.of("data/sample-expected");
@@ -20,7 +23,9 @@ public class SampleDataTest {
 
   @Test
   public void groundTruthMatchesTheSampleFiles() throws IOException {
-    assertTrue("run scripts/make-data.sh sample", Files.isDirectory(SAMPLE) && Files.isDirectory(EXPECTED));
+    assertTrue(
+        "run scripts/make-data.sh sample",
+        Files.isDirectory(SAMPLE) && Files.isDirectory(EXPECTED));
     List<ExpectedHour> fromFiles = new ArrayList<>(GeneratedFiles.groundTruthFromFiles(SAMPLE));
     List<ExpectedHour> committed = new ArrayList<>(GroundTruthCsv.read(EXPECTED));
     fromFiles.sort(BY_METER_AND_HOUR);

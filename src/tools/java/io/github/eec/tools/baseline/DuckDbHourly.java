@@ -9,12 +9,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The second baseline of BENCHMARKS.md (DuckDB with 2 threads, the strongest single-machine peer): the same
- * hourly metrics as {@link NativeSparkSqlHourly}, as one DuckDB SQL statement over plain JDBC
- * (in-memory database, no extension to install: the JDBC jar bundles parquet and icu).
+ * The second baseline of BENCHMARKS.md (DuckDB with 2 threads, the strongest single-machine peer):
+ * the same hourly metrics as {@link NativeSparkSqlHourly}, as one DuckDB SQL statement over plain
+ * JDBC (in-memory database, no extension to install: the JDBC jar bundles parquet and icu).
  *
- * <p>Usage: {@code DuckDbHourly INPUT_GLOB OUTPUT_DIR [THREADS]} (default 2 threads). Writes
- * {@code OUTPUT_DIR/part-0.parquet} (snappy) and prints {@code hourly rows written N}.
+ * <p>Usage: {@code DuckDbHourly INPUT_GLOB OUTPUT_DIR [THREADS]} (default 2 threads). Writes {@code
+ * OUTPUT_DIR/part-0.parquet} (snappy) and prints {@code hourly rows written N}.
  *
  * <p>Written as well as we can, and with the rules of the Spark baseline, so the two are compared
  * like for like:
@@ -25,8 +25,8 @@ import java.sql.Statement;
  *       wrong field count, a bad number, a repeated header) is dropped by {@code ignore_errors},
  *       like Spark's DROPMALFORMED. The time is read as a TIMESTAMP without zone and all hour
  *       arithmetic is on it or on epoch milliseconds, so the session time zone never enters it.
- *   <li>The same filters: a non-blank meter (Spark trims the fields; the meter is trimmed here),
- *       a time, and energy and power finite and {@code >= 0} (DuckDB reads "NaN" and "Infinity" as
+ *   <li>The same filters: a non-blank meter (Spark trims the fields; the meter is trimmed here), a
+ *       time, and energy and power finite and {@code >= 0} (DuckDB reads "NaN" and "Infinity" as
  *       doubles, and NaN compares greater than every number, so {@code isfinite} is needed).
  *   <li>Aggregate per meter and hour first (first and last reading with arg_min/arg_max by time),
  *       then the README's energy rule on the hourly rows with lag/lead, with exactly the formulas
@@ -35,15 +35,25 @@ import java.sql.Statement;
  *
  * <p>The output has the Spark baseline's columns; window_start and window_end are TIMESTAMP WITH
  * TIME ZONE, which DuckDB writes as Parquet timestamps adjusted to UTC (an instant, as Spark's
- * TIMESTAMP and the pipeline's timestamp-millis), built from epoch seconds, so independent of
- * the session time zone (which is set to UTC anyway).
+ * TIMESTAMP and the pipeline's timestamp-millis), built from epoch seconds, so independent of the
+ * session time zone (which is set to UTC anyway).
  */
 public final class DuckDbHourly {
   private DuckDbHourly() {}
 
   /** The README's consumption between two anchors: the increase, or the new value after a reset. */
   private static String consumption(String from, String to) {
-    return "(CASE WHEN " + to + " >= " + from + " THEN " + to + " - " + from + " ELSE " + to + " END)";
+    return "(CASE WHEN "
+        + to
+        + " >= "
+        + from
+        + " THEN "
+        + to
+        + " - "
+        + from
+        + " ELSE "
+        + to
+        + " END)";
   }
 
   /** The whole job: read, filter, aggregate per meter and hour, energy rule, write Parquet. */
@@ -54,7 +64,9 @@ public final class DuckDbHourly {
     // next day, a date alone, fractions and 'T' are accepted).
     String readings =
         "SELECT trim(meter) AS meter, time, energy, power"
-            + " FROM read_csv(" + literal(input) + ","
+            + " FROM read_csv("
+            + literal(input)
+            + ","
             + " header = true, auto_detect = false, delim = ',',"
             + " columns = {'meter': 'VARCHAR', 'time': 'TIMESTAMP',"
             + " 'energy': 'DOUBLE', 'power': 'DOUBLE'},"
@@ -80,26 +92,42 @@ public final class DuckDbHourly {
             + " FROM hourly WINDOW w AS (PARTITION BY meter ORDER BY hour)";
     String start =
         "(CASE WHEN prev_t IS NULL OR first_t = hour THEN 0.0"
-            + " ELSE " + consumption("prev_e", "first_e")
+            + " ELSE "
+            + consumption("prev_e", "first_e")
             + " * (first_t - hour) / (first_t - prev_t) END)";
     String inside = consumption("first_e", "last_e");
     String end =
         "(CASE WHEN next_t IS NULL THEN 0.0"
-            + " ELSE " + consumption("last_e", "next_e")
+            + " ELSE "
+            + consumption("last_e", "next_e")
             + " * (hour + 3600000 - last_t) / (next_t - last_t) END)";
     String resets =
         "((CASE WHEN prev_e IS NOT NULL AND first_e < prev_e THEN 1 ELSE 0 END)"
             + " + (CASE WHEN last_e < first_e THEN 1 ELSE 0 END))";
-    return "WITH readings AS (" + readings + "),"
-        + " hourly AS (" + hourly + "),"
-        + " neighbours AS (" + neighbours + ")"
+    return "WITH readings AS ("
+        + readings
+        + "),"
+        + " hourly AS ("
+        + hourly
+        + "),"
+        + " neighbours AS ("
+        + neighbours
+        + ")"
         + " SELECT meter,"
         // to_timestamp(epoch seconds) is an instant: no session time zone involved.
         + " to_timestamp(hour // 1000) AS window_start,"
         + " to_timestamp((hour + 3600000) // 1000) AS window_end,"
-        + " " + start + " + " + inside + " + " + end + " AS energy_mwh,"
+        + " "
+        + start
+        + " + "
+        + inside
+        + " + "
+        + end
+        + " AS energy_mwh,"
         + " power_min_mw, power_max_mw, power_sum / readings AS power_mean_mw, readings,"
-        + " CAST(" + resets + " AS INTEGER) AS register_resets"
+        + " CAST("
+        + resets
+        + " AS INTEGER) AS register_resets"
         + " FROM neighbours";
   }
 
@@ -120,7 +148,10 @@ public final class DuckDbHourly {
       // COPY's update count is the number of rows written.
       long rows =
           statement.executeUpdate(
-              "COPY (" + query(input) + ") TO " + literal(file.toString())
+              "COPY ("
+                  + query(input)
+                  + ") TO "
+                  + literal(file.toString())
                   + " (FORMAT parquet, COMPRESSION snappy)");
       System.out.printf("hourly rows written %d%n", rows);
     }

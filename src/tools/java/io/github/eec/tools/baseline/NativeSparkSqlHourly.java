@@ -21,8 +21,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The baseline of BENCHMARKS.md: the same hourly metrics as a native Spark SQL (Dataset API) job,
- * written as well as we can: an explicit schema, aggregate per meter and hour first (first and
- * last reading with min_by/max_by), then the energy rule on the hourly rows with lag/lead.
+ * written as well as we can: an explicit schema, aggregate per meter and hour first (first and last
+ * reading with min_by/max_by), then the energy rule on the hourly rows with lag/lead.
  *
  * <p>Usage: {@code NativeSparkSqlHourly INPUT_GLOB OUTPUT_DIR [MASTER]} (default master local[2]).
  * Times in {@code yyyy-MM-dd HH:mm:ss} UTC, as the generator writes them; bad lines are dropped
@@ -65,8 +65,10 @@ public final class NativeSparkSqlHourly {
             .option("ignoreLeadingWhiteSpace", "true")
             .option("ignoreTrailingWhiteSpace", "true")
             .csv(input)
-            // The pipeline's rejects, as filters: a blank meter, no time, a negative, NaN or infinite
-            // value (Spark reads "NaN" and "Infinity" as doubles, and NaN >= 0 is true in Spark SQL).
+            // The pipeline's rejects, as filters: a blank meter, no time, a negative, NaN or
+            // infinite
+            // value (Spark reads "NaN" and "Infinity" as doubles, and NaN >= 0 is true in Spark
+            // SQL).
             .where(
                 "meter IS NOT NULL AND meter <> '' AND time IS NOT NULL"
                     + " AND energy BETWEEN 0 AND 1.7976931348623157E308"
@@ -83,9 +85,11 @@ public final class NativeSparkSqlHourly {
                 max("power").alias("power_max_mw"),
                 sum("power").alias("power_sum"),
                 min("t").alias("first_t"),
-                // Ordered by the time alone: a struct(t, energy) ordering (the README's tie rule for
+                // Ordered by the time alone: a struct(t, energy) ordering (the README's tie rule
+                // for
                 // equal times) makes the buffer non-fixed-width, and Spark falls back from hash to
-                // sort aggregation, which is slower (BENCHMARKS.md). Equal times with different energies do not
+                // sort aggregation, which is slower (BENCHMARKS.md). Equal times with different
+                // energies do not
                 // occur in the benchmark's data (a duplicate repeats the whole line).
                 expr("min_by(energy, t)").alias("first_e"),
                 max("t").alias("last_t"),
@@ -113,7 +117,8 @@ public final class NativeSparkSqlHourly {
                     .multiply(col("hour").plus(3_600_000L).minus(col("last_t")))
                     .divide(col("next_t").minus(col("last_t"))));
     Column resets =
-        when(col("prev_e").isNotNull().and(col("first_e").lt(col("prev_e"))), 1).otherwise(0)
+        when(col("prev_e").isNotNull().and(col("first_e").lt(col("prev_e"))), 1)
+            .otherwise(0)
             .plus(when(col("last_e").lt(col("first_e")), 1).otherwise(0));
 
     withNeighbours

@@ -34,19 +34,22 @@ final class DurationConverter implements ITypeConverter<Long> {
   private static long unitMillis(String text) {
     Matcher m = DURATION.matcher(text);
     if (!m.matches()) {
-      throw new TypeConversionException("'" + text + "' is not a duration such as 1s, 15s, 15min, 36h, 3d or PT36H");
+      throw new TypeConversionException(
+          "'" + text + "' is not a duration such as 1s, 15s, 15min, 36h, 3d or PT36H");
     }
-    double unit = switch (m.group(2)) {
-      case "ms" -> 1;
-      case "s", "sec" -> 1_000;
-      case "m", "min" -> 60_000;
-      case "h" -> 3_600_000;
-      default -> 86_400_000;
-    };
+    double unit =
+        switch (m.group(2)) {
+          case "ms" -> 1;
+          case "s", "sec" -> 1_000;
+          case "m", "min" -> 60_000;
+          case "h" -> 3_600_000;
+          default -> 86_400_000;
+        };
     double millis = Double.parseDouble(m.group(1)) * unit;
     // Fractions are allowed (1.5h) as long as they land on a whole millisecond.
     if (millis > 1e15 || millis != Math.rint(millis)) {
-      throw new TypeConversionException("'" + text + "' is not a whole number of milliseconds up to 1e15");
+      throw new TypeConversionException(
+          "'" + text + "' is not a whole number of milliseconds up to 1e15");
     }
     return (long) millis;
   }

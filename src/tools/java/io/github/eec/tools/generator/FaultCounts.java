@@ -14,19 +14,23 @@ import java.util.regex.Pattern;
 
 /**
  * What one generation wrote: readings simulated, transmitted and missing, lines by outcome, and the
- * number of injected faults of each kind. Written as {@code _<prefix>.faults.json} so tests can check
- * rates and compare with the pipeline's run summary.
+ * number of injected faults of each kind. Written as {@code _<prefix>.faults.json} so tests can
+ * check rates and compare with the pipeline's run summary.
  */
 public final class FaultCounts {
   long nominalReadings;
   long missingReadings;
   long transmittedReadings;
+
   /** Lines the pipeline must accept as readings (duplicates included). */
   long acceptedLines;
+
   /** Lines the pipeline must reject (one per rejected-kind fault). */
   long rejectedLines;
+
   /** Header lines: one per file when --header, plus injected HEADER faults. */
   long headerLines;
+
   long bytes;
   final long[] faults = new long[FaultKind.values().length];
 
@@ -94,7 +98,10 @@ public final class FaultCounts {
     return m;
   }
 
-  /** The JSON document written next to the data; stable field order, no timings, so it is reproducible. */
+  /**
+   * The JSON document written next to the data; stable field order, no timings, so it is
+   * reproducible.
+   */
   String toJson(GeneratorOptions o) {
     StringBuilder sb = new StringBuilder();
     sb.append("{\n");
@@ -119,7 +126,10 @@ public final class FaultCounts {
 
   private static void appendKinds(StringBuilder sb, Function<FaultKind, String> value) {
     for (FaultKind k : FaultKind.values()) {
-      sb.append(k.ordinal() == 0 ? "\n    \"" : ",\n    \"").append(k.name()).append("\": ").append(value.apply(k));
+      sb.append(k.ordinal() == 0 ? "\n    \"" : ",\n    \"")
+          .append(k.name())
+          .append("\": ")
+          .append(value.apply(k));
     }
     sb.append("\n  ");
   }

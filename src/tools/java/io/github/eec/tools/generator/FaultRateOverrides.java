@@ -32,7 +32,8 @@ record FaultRateOverrides(Map<FaultKind, Double> byKind) {
       try {
         return FaultKind.valueOf(name);
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("'" + name + "' is not a fault kind; kinds: " + kindList());
+        throw new TypeConversionException(
+            "'" + name + "' is not a fault kind; kinds: " + kindList());
       }
     }
 

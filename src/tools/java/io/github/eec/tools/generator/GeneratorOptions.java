@@ -7,8 +7,8 @@ import java.util.Locale;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The generator's options, checked. {@link GeneratorCommand} declares and converts them; every range
- * and every rule that spans options is checked here, so a bad option fails before any file is
+ * The generator's options, checked. {@link GeneratorCommand} declares and converts them; every
+ * range and every rule that spans options is checked here, so a bad option fails before any file is
  * written, with one line naming the option.
  */
 public final class GeneratorOptions {
@@ -61,18 +61,24 @@ public final class GeneratorOptions {
     if (shards > meters) {
       throw c.bad("--shards", "more shards than --meters=" + meters + " would leave files empty");
     }
-    threads = c.threads == null
-        ? Math.max(1, Math.min(shards, Runtime.getRuntime().availableProcessors()))
-        : inRange(c, "--threads", c.threads, 1, 1_024);
+    threads =
+        c.threads == null
+            ? Math.max(1, Math.min(shards, Runtime.getRuntime().availableProcessors()))
+            : inRange(c, "--threads", c.threads, 1, 1_024);
     gzip = c.gzip;
     gzipLevel = inRange(c, "--gzipLevel", c.gzipLevel, 1, 9);
     header = c.header;
     faultRates = faultRates(c);
-    faultsFile = c.faultsFile != null ? c.faultsFile : output.resolve("_" + prefix + ".faults.json");
-    groundTruth = c.groundTruth == null || c.groundTruth.toString().isEmpty() ? null : c.groundTruth;
+    faultsFile =
+        c.faultsFile != null ? c.faultsFile : output.resolve("_" + prefix + ".faults.json");
+    groundTruth =
+        c.groundTruth == null || c.groundTruth.toString().isEmpty() ? null : c.groundTruth;
   }
 
-  /** Parses and checks command-line arguments; throws a {@link ParameterException} naming the first bad one. */
+  /**
+   * Parses and checks command-line arguments; throws a {@link ParameterException} naming the first
+   * bad one.
+   */
   public static GeneratorOptions parse(String... args) {
     return new GeneratorOptions(GeneratorCommand.parse(args));
   }
@@ -106,14 +112,18 @@ public final class GeneratorOptions {
     return durationMillis / periodMillis;
   }
 
-  /** The meter numbers in shard {@code shard}: a contiguous range, so each file holds a range of ids. */
+  /**
+   * The meter numbers in shard {@code shard}: a contiguous range, so each file holds a range of
+   * ids.
+   */
   int firstMeterOfShard(int shard) {
     return firstMeter + (int) ((long) shard * meters / shards);
   }
 
   /** File name of a shard, e.g. {@code readings-00000-of-00004.csv.gz}. */
   public String shardFileName(int shard) {
-    return String.format(Locale.ROOT, "%s-%05d-of-%05d.csv%s", prefix, shard, shards, gzip ? ".gz" : "");
+    return String.format(
+        Locale.ROOT, "%s-%05d-of-%05d.csv%s", prefix, shard, shards, gzip ? ".gz" : "");
   }
 
   /** Meter id of a meter number, e.g. {@code MTR-000123}. */
@@ -128,7 +138,8 @@ public final class GeneratorOptions {
     return value;
   }
 
-  private static double inRange(GeneratorCommand c, String option, double value, double min, double max) {
+  private static double inRange(
+      GeneratorCommand c, String option, double value, double min, double max) {
     // Written so that NaN fails too.
     if (!(value >= min && value <= max)) {
       throw c.bad(option, "must be between " + min + " and " + max);
@@ -145,8 +156,12 @@ public final class GeneratorOptions {
       throw c.bad("--start", "must be in 1900 or later");
     }
     if (Math.floorMod(c.startMillis, c.timeFormat.resolutionMillis()) != 0) {
-      throw c.bad("--start", "must be a whole " + resolution(c.timeFormat)
-          + " for --timeFormat=" + c.timeFormat.optionValue());
+      throw c.bad(
+          "--start",
+          "must be a whole "
+              + resolution(c.timeFormat)
+              + " for --timeFormat="
+              + c.timeFormat.optionValue());
     }
     return c.startMillis;
   }
@@ -156,8 +171,12 @@ public final class GeneratorOptions {
       throw c.bad("--period", "at most 1d");
     }
     if (c.periodMillis % c.timeFormat.resolutionMillis() != 0) {
-      throw c.bad("--period", "must be a multiple of 1 " + resolution(c.timeFormat)
-          + ", the resolution of --timeFormat=" + c.timeFormat.optionValue());
+      throw c.bad(
+          "--period",
+          "must be a multiple of 1 "
+              + resolution(c.timeFormat)
+              + ", the resolution of --timeFormat="
+              + c.timeFormat.optionValue());
     }
     return c.periodMillis;
   }
@@ -187,7 +206,9 @@ public final class GeneratorOptions {
     return d;
   }
 
-  /** --faultRate for every kind, then the --faultRates overrides; together at most 1 per reading. */
+  /**
+   * --faultRate for every kind, then the --faultRates overrides; together at most 1 per reading.
+   */
   private static EnumMap<FaultKind, Double> faultRates(GeneratorCommand c) {
     EnumMap<FaultKind, Double> rates = new EnumMap<>(FaultKind.class);
     double all = inRange(c, "--faultRate", c.faultRate, 0.0, 1.0);
@@ -202,8 +223,10 @@ public final class GeneratorOptions {
       sum += r;
     }
     if (sum > 1.0) {
-      throw c.failure("--faultRate/--faultRates: the rates of all kinds add up to " + sum
-          + ", more than 1 (each is per reading and per kind)");
+      throw c.failure(
+          "--faultRate/--faultRates: the rates of all kinds add up to "
+              + sum
+              + ", more than 1 (each is per reading and per kind)");
     }
     return rates;
   }

@@ -10,14 +10,15 @@ import java.util.concurrent.Future;
 /**
  * Computes the ground truth of a generation one meter at a time: replays the meter's lines exactly
  * as they were written (a meter's lines depend only on the options and its number), reads each line
- * back with {@link PrintedLineParser}, and applies {@link GroundTruthCalculator} to what it accepts.
- * Only one meter's readings are in memory per thread.
+ * back with {@link PrintedLineParser}, and applies {@link GroundTruthCalculator} to what it
+ * accepts. Only one meter's readings are in memory per thread.
  */
 final class GroundTruthBuilder {
   private GroundTruthBuilder() {}
 
   /** The readings the pipeline must accept for one meter, in file order. */
-  static List<PrintedReading> acceptedReadings(GeneratorOptions o, int meterNumber) throws IOException {
+  static List<PrintedReading> acceptedReadings(GeneratorOptions o, int meterNumber)
+      throws IOException {
     MeterFeed feed = new MeterFeed(o, meterNumber, new FaultCounts());
     String meterId = GeneratorOptions.meterId(meterNumber);
     LineBuffer buf = new LineBuffer(1 << 16, null);
@@ -30,10 +31,12 @@ final class GroundTruthBuilder {
       for (int i = 0; i < end; i++) {
         if (a[i] == '\n') {
           PrintedLineParser.Result r =
-              PrintedLineParser.parse(new String(a, lineStart, i - lineStart, StandardCharsets.ISO_8859_1));
+              PrintedLineParser.parse(
+                  new String(a, lineStart, i - lineStart, StandardCharsets.ISO_8859_1));
           if (r.isReading()) {
             if (!r.reading.meter().equals(meterId)) {
-              throw new IllegalStateException("meter " + meterId + " wrote a reading of " + r.reading.meter());
+              throw new IllegalStateException(
+                  "meter " + meterId + " wrote a reading of " + r.reading.meter());
             }
             readings.add(r.reading);
           }
@@ -45,7 +48,9 @@ final class GroundTruthBuilder {
     return readings;
   }
 
-  /** The expected rows of every meter, ordered by meter number then hour, computed on {@code pool}. */
+  /**
+   * The expected rows of every meter, ordered by meter number then hour, computed on {@code pool}.
+   */
   static List<ExpectedHour> compute(GeneratorOptions o, ExecutorService pool) throws IOException {
     List<Future<List<ExpectedHour>>> perMeter = new ArrayList<>(o.meters);
     for (int m = o.firstMeter; m < o.firstMeter + o.meters; m++) {

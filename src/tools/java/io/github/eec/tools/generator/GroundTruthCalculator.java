@@ -14,14 +14,15 @@ import java.util.List;
  * <p>Floating point: a share is {@code consumption * (double) dtPart / (double) dtWhole}, evaluated
  * left to right, and {@code energy = startShare + inside + endShare}. A pipeline that orders these
  * operations differently can differ in the last bits, so compare energy with a tiny relative
- * tolerance. The mean is the exact sum of the powers (BigDecimal), rounded once to a double, divided
- * by the count; min, max, mean, readings and resets can be compared exactly.
+ * tolerance. The mean is the exact sum of the powers (BigDecimal), rounded once to a double,
+ * divided by the count; min, max, mean, readings and resets can be compared exactly.
  */
 public final class GroundTruthCalculator {
   static final long HOUR_MILLIS = 3_600_000L;
 
   private static final Comparator<PrintedReading> BY_TIME_THEN_ENERGY =
-      Comparator.comparingLong(PrintedReading::timeMillis).thenComparingDouble(PrintedReading::energy);
+      Comparator.comparingLong(PrintedReading::timeMillis)
+          .thenComparingDouble(PrintedReading::energy);
 
   private GroundTruthCalculator() {}
 
@@ -57,8 +58,10 @@ public final class GroundTruthCalculator {
           resets++;
         }
         if (first.timeMillis() != h) {
-          startShare = consumption(p, first) * (double) (first.timeMillis() - h)
-              / (double) (first.timeMillis() - p.timeMillis());
+          startShare =
+              consumption(p, first)
+                  * (double) (first.timeMillis() - h)
+                  / (double) (first.timeMillis() - p.timeMillis());
         }
       }
       double inside = consumption(first, last);
@@ -68,8 +71,10 @@ public final class GroundTruthCalculator {
       double endShare = 0;
       if (g + 1 < groups.size()) {
         PrintedReading n = r.get(groups.get(g + 1)[0]);
-        endShare = consumption(last, n) * (double) (hEnd - last.timeMillis())
-            / (double) (n.timeMillis() - last.timeMillis());
+        endShare =
+            consumption(last, n)
+                * (double) (hEnd - last.timeMillis())
+                / (double) (n.timeMillis() - last.timeMillis());
       }
 
       double min = Double.POSITIVE_INFINITY;
@@ -82,8 +87,17 @@ public final class GroundTruthCalculator {
         sum = sum.add(new BigDecimal(p));
       }
       long count = to - from;
-      rows.add(new ExpectedHour(first.meter(), h, hEnd, startShare + inside + endShare, min, max,
-          sum.doubleValue() / count, count, resets));
+      rows.add(
+          new ExpectedHour(
+              first.meter(),
+              h,
+              hEnd,
+              startShare + inside + endShare,
+              min,
+              max,
+              sum.doubleValue() / count,
+              count,
+              resets));
     }
     return rows;
   }

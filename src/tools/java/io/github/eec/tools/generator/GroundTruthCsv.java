@@ -18,9 +18,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The expected hourly metrics as CSV: header {@value #HEADER}, window times as epoch millis, doubles
- * as {@link Double#toString} (so they read back to the same double). Gzipped when the name ends in
- * {@code .gz}. Rows are ordered by meter, then window start.
+ * The expected hourly metrics as CSV: header {@value #HEADER}, window times as epoch millis,
+ * doubles as {@link Double#toString} (so they read back to the same double). Gzipped when the name
+ * ends in {@code .gz}. Rows are ordered by meter, then window start.
  */
 public final class GroundTruthCsv {
   public static final String HEADER =
@@ -34,27 +34,45 @@ public final class GroundTruthCsv {
     }
     try (OutputStream raw = Files.newOutputStream(file);
         OutputStream out = isGzip(file) ? new GZIPOutputStream(raw, 1 << 16) : raw;
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+        Writer w =
+            new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
       w.write(HEADER);
       w.write('\n');
       for (ExpectedHour e : rows) {
-        w.write(e.meter() + "," + e.windowStart() + "," + e.windowEnd() + "," + e.energyMwh() + ","
-            + e.powerMinMw() + "," + e.powerMaxMw() + "," + e.powerMeanMw() + "," + e.readings() + ","
-            + e.registerResets() + "\n");
+        w.write(
+            e.meter()
+                + ","
+                + e.windowStart()
+                + ","
+                + e.windowEnd()
+                + ","
+                + e.energyMwh()
+                + ","
+                + e.powerMinMw()
+                + ","
+                + e.powerMaxMw()
+                + ","
+                + e.powerMeanMw()
+                + ","
+                + e.readings()
+                + ","
+                + e.registerResets()
+                + "\n");
       }
     }
   }
 
   /**
-   * Reads one ground-truth file, or every {@code *.csv} / {@code *.csv.gz} file of a folder (by name
-   * order, concatenated), e.g. {@code data/sample-expected}.
+   * Reads one ground-truth file, or every {@code *.csv} / {@code *.csv.gz} file of a folder (by
+   * name order, concatenated), e.g. {@code data/sample-expected}.
    */
   public static List<ExpectedHour> read(Path fileOrFolder) throws IOException {
     List<ExpectedHour> rows = new ArrayList<>();
     if (Files.isDirectory(fileOrFolder)) {
       List<Path> files;
       try (Stream<Path> s = Files.list(fileOrFolder)) {
-        files = s.filter(p -> p.getFileName().toString().matches(".*\\.csv(\\.gz)?")).sorted().toList();
+        files =
+            s.filter(p -> p.getFileName().toString().matches(".*\\.csv(\\.gz)?")).sorted().toList();
       }
       for (Path f : files) {
         readFile(f, rows);
@@ -79,9 +97,17 @@ public final class GroundTruthCsv {
         if (f.length != 9) {
           throw new IOException(file + ": bad ground-truth line: " + line);
         }
-        rows.add(new ExpectedHour(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), Double.parseDouble(f[3]),
-            Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]), Long.parseLong(f[7]),
-            Integer.parseInt(f[8])));
+        rows.add(
+            new ExpectedHour(
+                f[0],
+                Long.parseLong(f[1]),
+                Long.parseLong(f[2]),
+                Double.parseDouble(f[3]),
+                Double.parseDouble(f[4]),
+                Double.parseDouble(f[5]),
+                Double.parseDouble(f[6]),
+                Long.parseLong(f[7]),
+                Integer.parseInt(f[8])));
       }
     }
   }

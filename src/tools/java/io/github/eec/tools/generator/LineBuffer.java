@@ -7,7 +7,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
- * A large byte array that CSV lines are formatted into by hand and drained to a stream in big chunks.
+ * A large byte array that CSV lines are formatted into by hand and drained to a stream in big
+ * chunks.
  *
  * <p>This is the generator's hot path: numbers and times are written digit by digit into the array,
  * with no String, formatter or boxing per line, which is what makes 100+ MB/s possible.
@@ -40,7 +41,10 @@ final class LineBuffer {
   private long cachedDay = Long.MIN_VALUE;
   private final byte[] cachedDate = new byte[10];
 
-  /** A buffer of {@code capacity} bytes drained to {@code out}; without a stream (null) it grows instead. */
+  /**
+   * A buffer of {@code capacity} bytes drained to {@code out}; without a stream (null) it grows
+   * instead.
+   */
   LineBuffer(int capacity, OutputStream out) {
     this.buf = new byte[capacity];
     this.out = out;
@@ -128,7 +132,10 @@ final class LineBuffer {
     }
   }
 
-  /** Writes a non-negative count of thousandths as a decimal with exactly 3 decimals: 1234567 → 1234.567. */
+  /**
+   * Writes a non-negative count of thousandths as a decimal with exactly 3 decimals: 1234567 →
+   * 1234.567.
+   */
   void putThousandths(long v) {
     putLong(v / 1000);
     int r = (int) (v % 1000);

@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * One meter's stream of lines, one reading slot at a time: simulates the meter at every nominal slot
- * (time with jitter, power, energy register), decides whether the reading is transmitted, and which
- * fault (if any) it carries, then writes the resulting lines when {@link #emit} is called.
+ * One meter's stream of lines, one reading slot at a time: simulates the meter at every nominal
+ * slot (time with jitter, power, energy register), decides whether the reading is transmitted, and
+ * which fault (if any) it carries, then writes the resulting lines when {@link #emit} is called.
  *
  * <p>The meter's lines depend only on the options and its number (three random streams seeded from
  * both: physics, gaps, faults), never on the shard it is written to or on thread scheduling. Faults
@@ -24,15 +24,22 @@ final class MeterFeed {
 
   /** (µW + µW) × ms / 7.2e6 = µWh: the trapezoid's factor ½ times 3.6e6 ms per hour. */
   private static final long TRAPEZOID_DIVISOR = 7_200_000L;
+
   private static final int MAX_DELAY = 20;
   private static final long MIN_OUTAGE_MILLIS = 5 * 60_000L;
   private static final long MAX_OUTAGE_MILLIS = 6 * 3_600_000L;
   private static final long MAX_INITIAL_REGISTER = 100_000_000_000L; // µWh = 1e8 mWh
   private static final long MAX_RESET_VALUE = 1_000_000L; // µWh = 1000 mWh
 
-  private static final String[] BAD_NUMBERS = {"NaN", "Infinity", "abc", "0x1p3", "", "1.2.3", "12.5d", "1e", "n/a"};
-  private static final String[] BAD_DATES = {"02-30", "02-31", "04-31", "06-31", "09-31", "11-31", "13-01", "00-10", "03-00", "03-32"};
-  private static final String[] GARBAGE_TIMES = {"yesterday", "28/02/2024 12:00", "", "1709164800", "2024-02-28 12h00", "2024-02-28 noon"};
+  private static final String[] BAD_NUMBERS = {
+    "NaN", "Infinity", "abc", "0x1p3", "", "1.2.3", "12.5d", "1e", "n/a"
+  };
+  private static final String[] BAD_DATES = {
+    "02-30", "02-31", "04-31", "06-31", "09-31", "11-31", "13-01", "00-10", "03-00", "03-32"
+  };
+  private static final String[] GARBAGE_TIMES = {
+    "yesterday", "28/02/2024 12:00", "", "1709164800", "2024-02-28 12h00", "2024-02-28 noon"
+  };
 
   final int meterNumber;
   private final String meterId;
@@ -63,6 +70,7 @@ final class MeterFeed {
 
   /** Time of the next event; events of one meter come in nondecreasing key order. */
   long key;
+
   private FaultKind fault;
   private boolean finalEvent;
   private boolean done;
@@ -105,7 +113,9 @@ final class MeterFeed {
     advance();
   }
 
-  /** Seed of one of a meter's random streams: the run's seed, the meter and the stream, well mixed. */
+  /**
+   * Seed of one of a meter's random streams: the run's seed, the meter and the stream, well mixed.
+   */
   static long streamSeed(long seed, int meterNumber, int stream) {
     return mix64(seed ^ mix64(meterNumber * 0x9E3779B97F4A7C15L + stream));
   }
@@ -200,9 +210,12 @@ final class MeterFeed {
     done = true;
   }
 
-  /** The meter's state at slot i: jittered time, power, and the register grown since the last slot. */
+  /**
+   * The meter's state at slot i: jittered time, power, and the register grown since the last slot.
+   */
   private void simulate(long i) {
-    long jitter = jitterSteps == 0 ? 0 : physics.nextInt(-jitterSteps, jitterSteps + 1) * resolution;
+    long jitter =
+        jitterSteps == 0 ? 0 : physics.nextInt(-jitterSteps, jitterSteps + 1) * resolution;
     if (i == 0) {
       jitter = Math.abs(jitter); // no reading before --start
     }

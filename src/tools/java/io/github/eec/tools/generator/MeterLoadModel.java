@@ -7,23 +7,26 @@ import java.util.SplittableRandom;
  * profile, slow random noise and occasional appliance spikes. Every random choice comes from the
  * meter's own stream, so a meter behaves the same whatever else is generated.
  *
- * <p>Only {@code StrictMath} and table interpolation are used, so results are the same on every JVM.
+ * <p>Only {@code StrictMath} and table interpolation are used, so results are the same on every
+ * JVM.
  */
 final class MeterLoadModel {
   private static final long HOUR = 3_600_000L;
   private static final long DAY = 86_400_000L;
+
   /** Power is capped at 30 kW so the energy arithmetic (µW × ms) never overflows a long. */
   static final long MAX_POWER_MICROWATTS = 30_000_000_000L;
 
   /** A household's relative load by hour of day (index 24 repeats index 0 for interpolation). */
   private static final double[] RESIDENTIAL = {
-    0.55, 0.50, 0.48, 0.47, 0.48, 0.55, 0.80, 1.25, 1.35, 1.00, 0.85, 0.85,
-    0.90, 0.85, 0.80, 0.85, 1.00, 1.35, 1.70, 1.85, 1.70, 1.40, 1.00, 0.70, 0.55
+    0.55, 0.50, 0.48, 0.47, 0.48, 0.55, 0.80, 1.25, 1.35, 1.00, 0.85, 0.85, 0.90, 0.85, 0.80, 0.85,
+    1.00, 1.35, 1.70, 1.85, 1.70, 1.40, 1.00, 0.70, 0.55
   };
+
   /** A shop's or office's relative load by hour of day on a working day. */
   private static final double[] COMMERCIAL = {
-    0.35, 0.33, 0.33, 0.33, 0.35, 0.45, 0.80, 1.40, 1.80, 1.90, 1.90, 1.85,
-    1.80, 1.85, 1.85, 1.80, 1.60, 1.20, 0.80, 0.55, 0.45, 0.40, 0.38, 0.36, 0.35
+    0.35, 0.33, 0.33, 0.33, 0.35, 0.45, 0.80, 1.40, 1.80, 1.90, 1.90, 1.85, 1.80, 1.85, 1.85, 1.80,
+    1.60, 1.20, 0.80, 0.55, 0.45, 0.40, 0.38, 0.36, 0.35
   };
 
   private final SplittableRandom rnd;
@@ -50,7 +53,8 @@ final class MeterLoadModel {
     boolean commercial = rnd.nextDouble() < 0.15;
     profile = commercial ? COMMERCIAL : RESIDENTIAL;
     double z = normal(rnd);
-    baseMw = commercial ? 1_500_000.0 * StrictMath.exp(0.5 * z) : 300_000.0 * StrictMath.exp(0.4 * z);
+    baseMw =
+        commercial ? 1_500_000.0 * StrictMath.exp(0.5 * z) : 300_000.0 * StrictMath.exp(0.4 * z);
     amplitude = 0.6 + 0.8 * rnd.nextDouble();
     phaseMillis = rnd.nextLong(-90 * 60_000L, 90 * 60_000L + 1);
     weekendLevel = commercial ? 0.45 : 1.1;
@@ -68,7 +72,9 @@ final class MeterLoadModel {
     spikeMaxMillis = commercial ? 30 * 60_000 : 10 * 60_000;
   }
 
-  /** The power at time {@code t} in µW (printed as mW with 3 decimals); call with increasing times. */
+  /**
+   * The power at time {@code t} in µW (printed as mW with 3 decimals); call with increasing times.
+   */
   long powerMicrowatts(long t) {
     long local = t + phaseMillis;
     long day = Math.floorDiv(local, DAY);
@@ -93,6 +99,7 @@ final class MeterLoadModel {
 
   /** An approximately standard normal number (sum of four uniforms), cheap and JVM-independent. */
   private static double normal(SplittableRandom rnd) {
-    return (rnd.nextDouble() + rnd.nextDouble() + rnd.nextDouble() + rnd.nextDouble() - 2.0) * 1.7320508075688772;
+    return (rnd.nextDouble() + rnd.nextDouble() + rnd.nextDouble() + rnd.nextDouble() - 2.0)
+        * 1.7320508075688772;
   }
 }

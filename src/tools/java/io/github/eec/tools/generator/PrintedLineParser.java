@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a line back by the README's input rules, independently of the pipeline's parser: is it a
- * reading (and which), the header, or a reject (with which reason code)? The ground truth is computed
- * from what this accepts, so it sees exactly the values the file holds, rounding included.
+ * reading (and which), the header, or a reject (with which reason code)? The ground truth is
+ * computed from what this accepts, so it sees exactly the values the file holds, rounding included.
  *
  * <p>Times without an offset are taken as UTC (the pipeline's default {@code --timeZone}).
  */
@@ -15,13 +15,15 @@ public final class PrintedLineParser {
   public static final String HEADER = "meter,time,energy,power";
 
   /** The README's time formats; fixed-width ones the generator prints take a faster path first. */
-  private static final Pattern TIME = Pattern.compile(
-      "(\\d{4})-(\\d{2})-(\\d{2})([ T])(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d+))?)?(Z|[+-]\\d{2}:\\d{2})?");
+  private static final Pattern TIME =
+      Pattern.compile(
+          "(\\d{4})-(\\d{2})-(\\d{2})([ T])(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d+))?)?(Z|[+-]\\d{2}:\\d{2})?");
 
   /** The outcome for one line. */
   public static final class Result {
     /** Null for a reading or the header, else the README's reason code. */
     public final String rejectReason;
+
     public final boolean header;
     public final PrintedReading reading;
 
@@ -88,8 +90,8 @@ public final class PrintedLineParser {
 
   /**
    * A decimal number ({@code 123}, {@code 123.45}, {@code 1.2e3}, optionally with a leading minus),
-   * or NaN when the text is not one. NaN, Infinity, hex and Java's {@code d}/{@code f} suffixes are not
-   * decimal numbers, so they are checked by hand before {@code Double.parseDouble}.
+   * or NaN when the text is not one. NaN, Infinity, hex and Java's {@code d}/{@code f} suffixes are
+   * not decimal numbers, so they are checked by hand before {@code Double.parseDouble}.
    */
   static double parseDecimal(String s) {
     int n = s.length();
@@ -133,13 +135,19 @@ public final class PrintedLineParser {
     return Double.isInfinite(d) ? Double.NaN : d;
   }
 
-  /** Epoch millis of a time in one of the README's formats, or Long.MIN_VALUE when it is not one. */
+  /**
+   * Epoch millis of a time in one of the README's formats, or Long.MIN_VALUE when it is not one.
+   */
   static long parseTime(String s) {
     int n = s.length();
-    // Fast path for what the generator prints: yyyy-MM-dd HH:mm:ss, yyyy-MM-dd HH:mm, yyyy-MM-ddTHH:mm:ssZ.
+    // Fast path for what the generator prints: yyyy-MM-dd HH:mm:ss, yyyy-MM-dd HH:mm,
+    // yyyy-MM-ddTHH:mm:ssZ.
     if ((n == 19 || n == 16 || (n == 20 && s.charAt(19) == 'Z'))
-        && s.charAt(4) == '-' && s.charAt(7) == '-' && (s.charAt(10) == ' ' || s.charAt(10) == 'T')
-        && s.charAt(13) == ':' && (n == 16 || s.charAt(16) == ':')
+        && s.charAt(4) == '-'
+        && s.charAt(7) == '-'
+        && (s.charAt(10) == ' ' || s.charAt(10) == 'T')
+        && s.charAt(13) == ':'
+        && (n == 16 || s.charAt(16) == ':')
         && (n != 20 || s.charAt(10) == 'T')) {
       int y = digits(s, 0, 4);
       int mo = digits(s, 5, 2);
@@ -173,8 +181,15 @@ public final class PrintedLineParser {
       }
       offsetMinutes = (zone.charAt(0) == '-' ? -1 : 1) * (oh * 60 + om);
     }
-    return epochMillis(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-        Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)), sec, millis, offsetMinutes);
+    return epochMillis(
+        Integer.parseInt(m.group(1)),
+        Integer.parseInt(m.group(2)),
+        Integer.parseInt(m.group(3)),
+        Integer.parseInt(m.group(5)),
+        Integer.parseInt(m.group(6)),
+        sec,
+        millis,
+        offsetMinutes);
   }
 
   private static int digits(String s, int from, int count) {
@@ -193,9 +208,19 @@ public final class PrintedLineParser {
     return c >= '0' && c <= '9';
   }
 
-  private static long epochMillis(int y, int mo, int d, int h, int mi, int s, int millis, int offsetMinutes) {
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59
-        || s < 0 || s > 59) {
+  private static long epochMillis(
+      int y, int mo, int d, int h, int mi, int s, int millis, int offsetMinutes) {
+    if (y < 0
+        || mo < 1
+        || mo > 12
+        || d < 1
+        || d > daysInMonth(y, mo)
+        || h < 0
+        || h > 23
+        || mi < 0
+        || mi > 59
+        || s < 0
+        || s > 59) {
       return Long.MIN_VALUE;
     }
     long days = daysFromCivil(y, mo, d);
@@ -206,7 +231,10 @@ public final class PrintedLineParser {
     switch (mo) {
       case 2:
         return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
-      case 4: case 6: case 9: case 11:
+      case 4:
+      case 6:
+      case 9:
+      case 11:
         return 30;
       default:
         return 31;

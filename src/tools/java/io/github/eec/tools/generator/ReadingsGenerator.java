@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Generates deterministic, realistic electricity-meter readings as CSV files (see docs/generator.md):
- * {@code --shards} files written in parallel, optional fault injection, a count of what was injected,
- * and optionally the exact expected hourly metrics ({@code --groundTruth}).
+ * Generates deterministic, realistic electricity-meter readings as CSV files (see
+ * docs/generator.md): {@code --shards} files written in parallel, optional fault injection, a count
+ * of what was injected, and optionally the exact expected hourly metrics ({@code --groundTruth}).
  *
  * <p>Needs only the JDK and picocli, so scripts/make-data.sh can compile and run it with javac
  * whatever state the rest of the build is in.
@@ -64,15 +64,21 @@ public final class ReadingsGenerator {
     return generate(GeneratorOptions.parse(args), null);
   }
 
-  /** Writes the shards, the faults file and the ground truth; prints a summary to {@code log} if not null. */
+  /**
+   * Writes the shards, the faults file and the ground truth; prints a summary to {@code log} if not
+   * null.
+   */
   public static FaultCounts generate(GeneratorOptions o, PrintStream log) throws IOException {
     Files.createDirectories(o.output);
     AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(o.threads, r -> {
-      Thread t = new Thread(r, "readings-generator-" + threadNumber.getAndIncrement());
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            o.threads,
+            r -> {
+              Thread t = new Thread(r, "readings-generator-" + threadNumber.getAndIncrement());
+              t.setDaemon(true);
+              return t;
+            });
     try {
       long t0 = System.nanoTime();
       List<Future<FaultCounts>> shards = new ArrayList<>();
@@ -90,13 +96,27 @@ public final class ReadingsGenerator {
       double seconds = (System.nanoTime() - t0) / 1e9;
       total.write(o.faultsFile, o);
       if (log != null) {
-        log.printf(Locale.ROOT, "wrote %d file(s) %s to %s: %,d lines, %.1f MB uncompressed%s in %.2f s = %.1f MB/s%n",
-            o.shards, o.shardFileName(0).replace("00000-of", "*-of"), o.output, total.lines(), total.bytes() / 1e6,
-            o.gzip ? String.format(Locale.ROOT, " (%.1f MB gzipped)", onDisk / 1e6) : "", seconds,
+        log.printf(
+            Locale.ROOT,
+            "wrote %d file(s) %s to %s: %,d lines, %.1f MB uncompressed%s in %.2f s = %.1f MB/s%n",
+            o.shards,
+            o.shardFileName(0).replace("00000-of", "*-of"),
+            o.output,
+            total.lines(),
+            total.bytes() / 1e6,
+            o.gzip ? String.format(Locale.ROOT, " (%.1f MB gzipped)", onDisk / 1e6) : "",
+            seconds,
             total.bytes() / 1e6 / seconds);
-        log.printf(Locale.ROOT, "readings: %,d nominal, %,d missing, %,d transmitted; lines: %,d accepted, "
-                + "%,d rejected, %,d header; counts in %s%n", total.nominalReadings(), total.missingReadings(),
-            total.transmittedReadings(), total.acceptedLines(), total.rejectedLines(), total.headerLines(),
+        log.printf(
+            Locale.ROOT,
+            "readings: %,d nominal, %,d missing, %,d transmitted; lines: %,d accepted, "
+                + "%,d rejected, %,d header; counts in %s%n",
+            total.nominalReadings(),
+            total.missingReadings(),
+            total.transmittedReadings(),
+            total.acceptedLines(),
+            total.rejectedLines(),
+            total.headerLines(),
             o.faultsFile);
       }
       if (o.groundTruth != null) {
@@ -104,7 +124,11 @@ public final class ReadingsGenerator {
         List<ExpectedHour> rows = GroundTruthBuilder.compute(o, pool);
         GroundTruthCsv.write(o.groundTruth, rows);
         if (log != null) {
-          log.printf(Locale.ROOT, "ground truth: %,d hourly rows to %s in %.2f s%n", rows.size(), o.groundTruth,
+          log.printf(
+              Locale.ROOT,
+              "ground truth: %,d hourly rows to %s in %.2f s%n",
+              rows.size(),
+              o.groundTruth,
               (System.nanoTime() - g0) / 1e9);
         }
       }

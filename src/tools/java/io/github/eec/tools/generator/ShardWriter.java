@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes one shard file: the lines of a contiguous range of meters, merged in time order like a real
- * feed (ties by meter number, so the order is fully determined). Runs on its own thread.
+ * Writes one shard file: the lines of a contiguous range of meters, merged in time order like a
+ * real feed (ties by meter number, so the order is fully determined). Runs on its own thread.
  */
 final class ShardWriter implements Callable<FaultCounts> {
   private static final int BUFFER_BYTES = 1 << 20;
@@ -49,7 +49,8 @@ final class ShardWriter implements Callable<FaultCounts> {
         buf.put(MeterFeed.HEADER_LINE);
         counts.headerLines++;
       }
-      // A k-way merge on the meters' next event times: pop the earliest, let it write, push it back.
+      // A k-way merge on the meters' next event times: pop the earliest, let it write, push it
+      // back.
       while (size > 0) {
         MeterFeed top = heap[0];
         top.emit(buf);

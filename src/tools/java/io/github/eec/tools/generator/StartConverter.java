@@ -7,7 +7,10 @@ import java.time.format.DateTimeParseException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads {@code --start}: a date ({@code 2024-02-28}, midnight UTC) or an ISO instant with offset, as epoch millis. */
+/**
+ * Reads {@code --start}: a date ({@code 2024-02-28}, midnight UTC) or an ISO instant with offset,
+ * as epoch millis.
+ */
 final class StartConverter implements ITypeConverter<Long> {
   @Override
   public Long convert(String text) {

@@ -1,6 +1,8 @@
 package io.github.eec.tools.generator;
 
-/** How the generator prints a reading's time; all three are read as UTC by the pipeline's defaults. */
+/**
+ * How the generator prints a reading's time; all three are read as UTC by the pipeline's defaults.
+ */
 public enum TimeFormat {
   /** {@code yyyy-MM-dd HH:mm:ss}, no zone. */
   SPACE("space", 1_000L),

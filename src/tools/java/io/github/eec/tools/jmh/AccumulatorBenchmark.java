@@ -137,13 +137,16 @@ public class AccumulatorBenchmark {
 
   @Benchmark
   public NaiveAccumulator decodeJavaSerialization() throws IOException {
-    return SerializableCoder.of(NaiveAccumulator.class).decode(new ByteArrayInputStream(serialized));
+    return SerializableCoder.of(NaiveAccumulator.class)
+        .decode(new ByteArrayInputStream(serialized));
   }
 
   /** Encoded sizes, printed by the benchmark script. */
   public static void main(String[] args) throws IOException {
     AccumulatorBenchmark b = new AccumulatorBenchmark();
     b.setUp();
-    System.out.printf("encoded bytes: compact %d, Java serialization %d%n", b.encoded.length, b.serialized.length);
+    System.out.printf(
+        "encoded bytes: compact %d, Java serialization %d%n",
+        b.encoded.length, b.serialized.length);
   }
 }

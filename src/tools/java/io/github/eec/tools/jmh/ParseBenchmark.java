@@ -1,7 +1,7 @@
 package io.github.eec.tools.jmh;
 
-import io.github.eec.pipeline.parse.ReadingLineParser;
 import io.github.eec.pipeline.model.ReadingRules;
+import io.github.eec.pipeline.parse.ReadingLineParser;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,9 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Line parsing, the per-reading hot path: the project's parser against the obvious version
- * ({@code String.split}, {@code Double.parseDouble}, a {@code DateTimeFormatter}), on the same
- * realistic lines in the same run. Reported per line.
+ * Line parsing, the per-reading hot path: the project's parser against the obvious version ({@code
+ * String.split}, {@code Double.parseDouble}, a {@code DateTimeFormatter}), on the same realistic
+ * lines in the same run. Reported per line.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,8 +45,14 @@ public class ParseBenchmark {
       lines[i] =
           String.format(
               "MTR-%06d,2024-03-01 %02d:%02d:%02d,%d.%03d,%d.%03d",
-              random.nextInt(2000), random.nextInt(24), random.nextInt(60), random.nextInt(60),
-              random.nextInt(100_000_000), random.nextInt(1000), random.nextInt(5_000_000), random.nextInt(1000));
+              random.nextInt(2000),
+              random.nextInt(24),
+              random.nextInt(60),
+              random.nextInt(60),
+              random.nextInt(100_000_000),
+              random.nextInt(1000),
+              random.nextInt(5_000_000),
+              random.nextInt(1000));
     }
     parser = new ReadingLineParser(ReadingRules.defaults());
   }

@@ -23,9 +23,10 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream
 
 /**
  * The input of the cross-runner checks: a few hundred thousand readings of many meters, spread at
- * random over several files (plain, gzip and bzip2), so every runner splits the reading into several
- * bundles and must shuffle each meter's readings together again. Mixed time formats, register
- * resets, exact duplicate lines, headers and about 1% malformed lines. Deterministic for a seed.
+ * random over several files (plain, gzip and bzip2), so every runner splits the reading into
+ * several bundles and must shuffle each meter's readings together again. Mixed time formats,
+ * register resets, exact duplicate lines, headers and about 1% malformed lines. Deterministic for a
+ * seed.
  *
  * <p>It also knows the result a correct run must have, independently of Beam: how many lines are
  * read, accepted and rejected, and the set of meter-hours, which is the set of output rows.
@@ -33,7 +34,10 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream
  * <p>{@code main(inputDir, expectationsFile)} writes both, for scripts/cluster-test.sh.
  */
 public final class CrossRunnerFeed {
-  /** The feed's size and seed in the runner tests and the cluster test, so both check the same input. */
+  /**
+   * The feed's size and seed in the runner tests and the cluster test, so both check the same
+   * input.
+   */
   public static final int READINGS = 300_000;
 
   public static final long SEED = 20240301L;
@@ -57,7 +61,10 @@ public final class CrossRunnerFeed {
     public long headerLines;
     public long readingsAccepted;
     public long linesRejected;
-    /** {@code meter@hourStartMillis} of every meter-hour with an accepted reading: the output rows. */
+
+    /**
+     * {@code meter@hourStartMillis} of every meter-hour with an accepted reading: the output rows.
+     */
     public final TreeSet<String> meterHours = new TreeSet<>();
 
     Properties toProperties() {
@@ -155,7 +162,8 @@ public final class CrossRunnerFeed {
           default:
             time = SPACE_MILLIS.format(Instant.ofEpochMilli(t));
         }
-        double energy = t < resetAt[m] ? 5_000 * m + rate[m] * (t - START) : rate[m] * (t - resetAt[m]);
+        double energy =
+            t < resetAt[m] ? 5_000 * m + rate[m] * (t - START) : rate[m] * (t - resetAt[m]);
         String power = Integer.toString(random.nextInt(5_000)) + "." + random.nextInt(10);
         int fault = random.nextInt(100);
         String line;
@@ -163,7 +171,15 @@ public final class CrossRunnerFeed {
           line = malformed(random, meter, time);
           expected.linesRejected++;
         } else {
-          line = meter + "," + time + "," + String.format(Locale.ROOT, "%.3f", energy) + "," + power + "\n";
+          line =
+              meter
+                  + ","
+                  + time
+                  + ","
+                  + String.format(Locale.ROOT, "%.3f", energy)
+                  + ","
+                  + power
+                  + "\n";
           expected.readingsAccepted++;
           expected.meterHours.add(meterHour(meter, t - Math.floorMod(t, HOUR)));
           previous = line;
@@ -194,7 +210,10 @@ public final class CrossRunnerFeed {
     }
   }
 
-  /** {@code CrossRunnerFeed INPUT_DIR EXPECTATIONS_FILE}: writes the feed and what a run must report. */
+  /**
+   * {@code CrossRunnerFeed INPUT_DIR EXPECTATIONS_FILE}: writes the feed and what a run must
+   * report.
+   */
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
       System.err.println("usage: CrossRunnerFeed INPUT_DIR EXPECTATIONS_FILE");
@@ -205,6 +224,7 @@ public final class CrossRunnerFeed {
       expected.toProperties().store(out, "CrossRunnerFeed " + args[0]);
     }
     System.out.printf(
-        "wrote %,d lines (%,d meter-hours) into %s%n", expected.linesRead, expected.meterHours.size(), args[0]);
+        "wrote %,d lines (%,d meter-hours) into %s%n",
+        expected.linesRead, expected.meterHours.size(), args[0]);
   }
 }

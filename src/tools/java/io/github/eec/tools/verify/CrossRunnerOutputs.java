@@ -1,7 +1,6 @@
 package io.github.eec.tools.verify;
 
 import io.github.eec.pipeline.model.HourlyMeterStats;
-import io.github.eec.tools.verify.ParquetRows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,23 +19,29 @@ import java.util.stream.Stream;
  * output: complete row sets (every row, every value), not counters, because a runner can lose rows
  * while its counters still show every line parsed (files finalized under repeated names).
  *
- * <p>Plain Java with no test framework, so that scripts/cluster-test.sh can run it with {@code main}.
+ * <p>Plain Java with no test framework, so that scripts/cluster-test.sh can run it with {@code
+ * main}.
  */
 public final class CrossRunnerOutputs {
   private static final int SHOWN_DIFFERENCES = 5;
 
   private CrossRunnerOutputs() {}
 
-  /** The output is complete: every expected meter-hour exactly once, in exactly the expected files. */
-  public static List<HourlyMeterStats> checkComplete(Path output, CrossRunnerFeed.Expected expected, int shards)
-      throws IOException {
+  /**
+   * The output is complete: every expected meter-hour exactly once, in exactly the expected files.
+   */
+  public static List<HourlyMeterStats> checkComplete(
+      Path output, CrossRunnerFeed.Expected expected, int shards) throws IOException {
     Path hourly = output.resolve("hourly");
     Set<String> expectedFiles = new TreeSet<>();
     for (int i = 0; i < shards; i++) {
       expectedFiles.add(String.format("hourly-%05d-of-%05d.parquet", i, shards));
     }
     Set<String> files = entries(hourly);
-    check(files.equals(expectedFiles), output, "hourly files are " + files + ", expected " + expectedFiles);
+    check(
+        files.equals(expectedFiles),
+        output,
+        "hourly files are " + files + ", expected " + expectedFiles);
     check(Files.exists(output.resolve("_SUCCESS")), output, "no _SUCCESS marker");
 
     List<HourlyMeterStats> rows = ParquetRows.rows(hourly);
@@ -45,7 +50,10 @@ public final class CrossRunnerOutputs {
     for (HourlyMeterStats row : rows) {
       String key = CrossRunnerFeed.meterHour(row.meter(), row.windowStart());
       check(keys.add(key), output, "meter-hour written twice: " + row);
-      check(row.windowEnd() - row.windowStart() == CrossRunnerFeed.HOUR, output, "not one hour: " + row);
+      check(
+          row.windowEnd() - row.windowStart() == CrossRunnerFeed.HOUR,
+          output,
+          "not one hour: " + row);
       readings += row.readings();
     }
     if (!keys.equals(expected.meterHours)) {
@@ -58,15 +66,23 @@ public final class CrossRunnerOutputs {
               "%s: %,d rows, expected %,d meter-hours; missing %s; unexpected %s",
               output, rows.size(), expected.meterHours.size(), first(missing), first(extra)));
     }
-    check(readings == expected.readingsAccepted, output,
+    check(
+        readings == expected.readingsAccepted,
+        output,
         "rows count " + readings + " readings, expected " + expected.readingsAccepted);
     long rejects = rejectLines(output.resolve("rejects"));
-    check(rejects == expected.linesRejected, output, rejects + " rejects, expected " + expected.linesRejected);
+    check(
+        rejects == expected.linesRejected,
+        output,
+        rejects + " rejects, expected " + expected.linesRejected);
     return rows;
   }
 
   /** Both row lists hold exactly the same rows, compared value by value. */
-  public static void checkSameRows(String referenceName, List<HourlyMeterStats> reference, String name,
+  public static void checkSameRows(
+      String referenceName,
+      List<HourlyMeterStats> reference,
+      String name,
       List<HourlyMeterStats> rows) {
     List<HourlyMeterStats> a = sorted(reference);
     List<HourlyMeterStats> b = sorted(rows);
@@ -74,19 +90,24 @@ public final class CrossRunnerOutputs {
       return;
     }
     List<String> differences = new ArrayList<>();
-    for (int i = 0; i < Math.min(a.size(), b.size()) && differences.size() < SHOWN_DIFFERENCES; i++) {
+    for (int i = 0;
+        i < Math.min(a.size(), b.size()) && differences.size() < SHOWN_DIFFERENCES;
+        i++) {
       if (!a.get(i).equals(b.get(i))) {
         differences.add(referenceName + " " + a.get(i) + " vs " + name + " " + b.get(i));
       }
     }
     throw new AssertionError(
-        String.format("%s wrote %,d rows, %s %,d, not the same rows; first differences:%n  %s",
+        String.format(
+            "%s wrote %,d rows, %s %,d, not the same rows; first differences:%n  %s",
             referenceName, a.size(), name, b.size(), String.join("\n  ", differences)));
   }
 
   private static List<HourlyMeterStats> sorted(List<HourlyMeterStats> rows) {
     List<HourlyMeterStats> copy = new ArrayList<>(rows);
-    copy.sort(Comparator.comparing(HourlyMeterStats::meter).thenComparingLong(HourlyMeterStats::windowStart));
+    copy.sort(
+        Comparator.comparing(HourlyMeterStats::meter)
+            .thenComparingLong(HourlyMeterStats::windowStart));
     return copy;
   }
 
@@ -99,7 +120,8 @@ public final class CrossRunnerOutputs {
   private static long rejectLines(Path dir) throws IOException {
     long n = 0;
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).collect(Collectors.toList())) {
+      for (Path f :
+          files.filter(p -> p.toString().endsWith(".jsonl")).collect(Collectors.toList())) {
         try (Stream<String> lines = Files.lines(f)) {
           n += lines.count();
         }
@@ -109,7 +131,9 @@ public final class CrossRunnerOutputs {
   }
 
   private static String first(Set<String> keys) {
-    return keys.stream().limit(SHOWN_DIFFERENCES).collect(Collectors.joining(", ", "[", keys.size() > SHOWN_DIFFERENCES ? ", ...]" : "]"));
+    return keys.stream()
+        .limit(SHOWN_DIFFERENCES)
+        .collect(Collectors.joining(", ", "[", keys.size() > SHOWN_DIFFERENCES ? ", ...]" : "]"));
   }
 
   private static void check(boolean condition, Path output, String problem) {
@@ -124,7 +148,8 @@ public final class CrossRunnerOutputs {
    */
   public static void main(String[] args) throws IOException {
     if (args.length < 4) {
-      System.err.println("usage: CrossRunnerOutputs EXPECTATIONS SHARDS REFERENCE_OUTPUT OUTPUT...");
+      System.err.println(
+          "usage: CrossRunnerOutputs EXPECTATIONS SHARDS REFERENCE_OUTPUT OUTPUT...");
       System.exit(2);
     }
     CrossRunnerFeed.Expected expected = CrossRunnerFeed.Expected.load(Paths.get(args[0]));
@@ -132,8 +157,11 @@ public final class CrossRunnerOutputs {
     try {
       List<HourlyMeterStats> reference = checkComplete(Paths.get(args[2]), expected, shards);
       for (int i = 3; i < args.length; i++) {
-        checkSameRows(args[2], reference, args[i], checkComplete(Paths.get(args[i]), expected, shards));
-        System.out.printf("%s: the same %,d rows as %s, in %d files%n", args[i], reference.size(), args[2], shards);
+        checkSameRows(
+            args[2], reference, args[i], checkComplete(Paths.get(args[i]), expected, shards));
+        System.out.printf(
+            "%s: the same %,d rows as %s, in %d files%n",
+            args[i], reference.size(), args[2], shards);
       }
     } catch (AssertionError e) {
       System.err.println("MISMATCH " + e.getMessage());

@@ -22,7 +22,9 @@ public final class FileSystemSchemes {
   /** Throws when a scheme has no file system: "No filesystem found for scheme ...". */
   public static void check() {
     FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.fromArgs(OPTIONS).create());
-    for (String path : List.of("hdfs://127.0.0.1:8020/data/readings/", "s3://bucket/readings/", "/tmp/readings/")) {
+    for (String path :
+        List.of(
+            "hdfs://127.0.0.1:8020/data/readings/", "s3://bucket/readings/", "/tmp/readings/")) {
       ResourceId resource = FileSystems.matchNewResource(path, true);
       if (!resource.toString().endsWith(path)) {
         throw new AssertionError(path + " resolved to " + resource);

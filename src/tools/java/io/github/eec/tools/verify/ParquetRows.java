@@ -24,7 +24,9 @@ public final class ParquetRows {
 
   public static List<Path> files(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().collect(Collectors.toList());
+      return s.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+          .sorted()
+          .collect(Collectors.toList());
     }
   }
 
@@ -33,7 +35,8 @@ public final class ParquetRows {
     for (Path file : files(dir)) {
       try (ParquetReader<GenericRecord> reader =
           AvroParquetReader.<GenericRecord>builder(
-                  HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))
+                  HadoopInputFile.fromPath(
+                      new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))
               .build()) {
         for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
           out.add(r);
@@ -44,14 +47,17 @@ public final class ParquetRows {
   }
 
   public static List<HourlyMeterStats> rows(Path dir) throws IOException {
-    return records(dir).stream().map(HourlyMeterStatsSchema::fromRecord).collect(Collectors.toList());
+    return records(dir).stream()
+        .map(HourlyMeterStatsSchema::fromRecord)
+        .collect(Collectors.toList());
   }
 
   /** The Parquet schema of one file as written (column names, physical and logical types). */
   public static MessageType parquetSchema(Path file) throws IOException {
     try (ParquetFileReader reader =
         ParquetFileReader.open(
-            HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
+            HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
       return reader.getFooter().getFileMetaData().getSchema();
     }
   }
