@@ -16,7 +16,7 @@
 # change on the machine hits every way alike.
 #
 # Data: data/bench-100mb, data/bench-1gb, data/bench-3gb (scripts/make-data.sh bench-..., made here
-# if missing): the shape, 1,800 meters, a reading every 8 s, one CSV file each. Options come from runner-profiles/direct.args,
+# if missing): the reference shape, 1,800 meters, a reading every 8 s, one CSV file each. Options come from runner-profiles/direct.args,
 # spark-local.args and flink-local.args (minus the master, set here), plus DIRECT_ARGS, SPARK_ARGS,
 # FLINK_ARGS. BUILD=0 reuses the bundled jars in target/ instead of building them.
 # Writes WORK/runs.tsv (one line a run) and WORK/results.md (the table); WORK defaults to
