@@ -1,12 +1,18 @@
 package io.github.eec.pipeline;
 
 import io.github.eec.pipeline.cli.CommandLine;
+import io.github.eec.pipeline.merge.MergePlan;
+import io.github.eec.pipeline.merge.MergeWithTable;
+import io.github.eec.pipeline.merge.MeterIndexFiles;
+import io.github.eec.pipeline.merge.WriteTableFiles;
 import io.github.eec.pipeline.options.HourlyMetricsOptions;
 import io.github.eec.pipeline.options.OptionsValidator;
 import io.github.eec.pipeline.output.WriteHourlyParquet;
 import io.github.eec.pipeline.output.WriteRejects;
 import io.github.eec.pipeline.parse.ReadLinesWithFileName;
+import java.util.List;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.values.PCollectionTuple;
 
 /**
@@ -46,5 +52,38 @@ public final class HourlyMetricsPipeline {
             WriteHourlyParquet.to(hourlyDir).withNumShards(options.getNumShards()));
     results.get(ComputeHourlyMetrics.REJECTS).apply("WriteRejects", WriteRejects.to(rejectsDir));
     return results;
+  }
+
+  /**
+   * The same steps up to the hourly combine, then merged with the table's rows of the days they
+   * affect ({@link MergeWithTable}), written as the table's new data files and meter index (the job
+   * commits them). Reads exactly {@code inputFiles}: those not merged before.
+   */
+  public static PCollectionTuple buildMerge(
+      Pipeline pipeline,
+      HourlyMetricsOptions options,
+      List<MatchResult.Metadata> inputFiles,
+      MergePlan plan,
+      String rejectsDir) {
+    PCollectionTuple hourly =
+        pipeline
+            .apply("ReadLines", ReadLinesWithFileName.fromFiles(inputFiles))
+            .apply(
+                "CombineHourly",
+                CombineHourly.create().withRules(OptionsValidator.readingRules(options)));
+    PCollectionTuple merged =
+        hourly
+            .get(CombineHourly.ACCUMULATORS)
+            .apply(
+                "MergeWithTable",
+                MergeWithTable.into(plan).withMeterGroups(options.getMeterGroups()));
+    merged
+        .get(MergeWithTable.ROWS)
+        .apply("WriteTableFiles", WriteTableFiles.of(plan).withNumShards(options.getNumShards()));
+    merged
+        .get(MergeWithTable.METER_INDEX)
+        .apply("WriteMeterIndex", MeterIndexFiles.write(plan.newMeterIndexPrefix()));
+    hourly.get(CombineHourly.REJECTS).apply("WriteRejects", WriteRejects.to(rejectsDir));
+    return merged;
   }
 }

@@ -1,5 +1,6 @@
 package io.github.eec.pipeline.aggregate;
 
+import io.github.eec.pipeline.model.Anchor;
 import io.github.eec.pipeline.model.HourlyAccumulator;
 import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.pipeline.model.Hours;
@@ -21,29 +22,34 @@ public final class HourlyEnergyCalculator {
     List<MeterHour> sorted = mergeSameHour(hours);
     List<HourlyMeterStats> rows = new ArrayList<>(sorted.size());
     for (int i = 0; i < sorted.size(); i++) {
-      HourlyAccumulator prev = i > 0 ? sorted.get(i - 1).accumulator() : null;
-      HourlyAccumulator next = i + 1 < sorted.size() ? sorted.get(i + 1).accumulator() : null;
-      rows.add(row(meter, sorted.get(i), prev, next));
+      Anchor prev = i > 0 ? Anchor.lastOf(sorted.get(i - 1).accumulator()) : null;
+      Anchor next = i + 1 < sorted.size() ? Anchor.firstOf(sorted.get(i + 1).accumulator()) : null;
+      MeterHour hour = sorted.get(i);
+      rows.add(row(meter, hour.hourStart(), hour.accumulator(), prev, next));
     }
     return rows;
   }
 
-  private static HourlyMeterStats row(
-      String meter, MeterHour hour, HourlyAccumulator prev, HourlyAccumulator next) {
-    HourlyAccumulator a = hour.accumulator();
-    long start = hour.hourStart();
+  /**
+   * The row of one meter-hour from its accumulator and the anchors around it: {@code prev} the last
+   * reading of the meter's previous hour with data, {@code next} the first reading of its next one
+   * (null where the meter has none). The one computation of every row, in a plain run and a merge.
+   */
+  public static HourlyMeterStats row(
+      String meter, long hourStart, HourlyAccumulator a, Anchor prev, Anchor next) {
+    long start = hourStart;
     long end = start + Hours.HOUR_MILLIS;
     int resets = 0;
     double energy = 0.0;
     if (prev != null) {
-      if (a.firstEnergy() < prev.lastEnergy()) {
+      if (a.firstEnergy() < prev.energyMwh()) {
         resets++;
       }
       if (a.firstTime() > start) {
         energy +=
             share(
-                prev.lastTime(),
-                prev.lastEnergy(),
+                prev.timeMillis(),
+                prev.energyMwh(),
                 a.firstTime(),
                 a.firstEnergy(),
                 a.firstTime() - start);
@@ -58,8 +64,8 @@ public final class HourlyEnergyCalculator {
           share(
               a.lastTime(),
               a.lastEnergy(),
-              next.firstTime(),
-              next.firstEnergy(),
+              next.timeMillis(),
+              next.energyMwh(),
               end - a.lastTime());
     }
     return new HourlyMeterStats(

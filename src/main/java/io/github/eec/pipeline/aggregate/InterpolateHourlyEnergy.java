@@ -69,42 +69,6 @@ public class InterpolateHourlyEnergy
   }
 
   /**
-   * The group of a meter id: deterministic on every JVM (String.hashCode is specified), well mixed.
-   */
-  public static int meterGroup(String meter, int meterGroups) {
-    int h = meter.hashCode();
-    // MurmurHash3's finalizer: ids that differ only in their last digits spread over all groups.
-    h ^= h >>> 16;
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    h *= 0xc2b2ae35;
-    h ^= h >>> 16;
-    return Math.floorMod(h, meterGroups);
-  }
-
-  /** Keys each meter-hour by its meter's group, and pins down its hour (the window's start). */
-  static class KeyByMeterGroupFn
-      extends DoFn<KV<String, HourlyAccumulator>, KV<Integer, KV<String, MeterHour>>> {
-    private final int meterGroups;
-
-    KeyByMeterGroupFn(int meterGroups) {
-      this.meterGroups = meterGroups;
-    }
-
-    @ProcessElement
-    public void process(
-        @Element KV<String, HourlyAccumulator> e,
-        IntervalWindow window,
-        OutputReceiver<KV<Integer, KV<String, MeterHour>>> out) {
-      String meter = e.getKey();
-      out.output(
-          KV.of(
-              meterGroup(meter, meterGroups),
-              KV.of(meter, new MeterHour(window.start().getMillis(), e.getValue()))));
-    }
-  }
-
-  /**
    * Splits a group into its meters (in id order, so output order is reproducible) and computes
    * each.
    */

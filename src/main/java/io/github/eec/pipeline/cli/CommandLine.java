@@ -1,8 +1,10 @@
 package io.github.eec.pipeline.cli;
 
 import io.github.eec.pipeline.job.HourlyMetricsJob;
+import io.github.eec.pipeline.job.MergeIntoTableJob;
 import io.github.eec.pipeline.job.Outcome;
 import io.github.eec.pipeline.job.RunFailedException;
+import io.github.eec.pipeline.merge.MergeConflictException;
 import io.github.eec.pipeline.options.HourlyMetricsOptions;
 import io.github.eec.pipeline.options.InvalidOptionException;
 import io.github.eec.pipeline.options.OptionsParser;
@@ -28,11 +30,18 @@ public final class CommandLine {
     Outcome outcome;
     try {
       options = OptionsParser.parse(args);
-      outcome = HourlyMetricsJob.run(options, err);
+      outcome =
+          options.getMerge()
+              ? MergeIntoTableJob.run(options, err)
+              : HourlyMetricsJob.run(options, err);
     } catch (InvalidOptionException e) {
       err.println("error: " + e.getMessage());
       err.println("Run with --help to list the options.");
       return ExitCode.BAD_OPTIONS;
+    } catch (MergeConflictException e) {
+      err.println("error: " + e.getMessage());
+      err.println("Nothing of this merge was published; run it again to merge its files into the new version.");
+      return ExitCode.MERGE_CONFLICT;
     } catch (RunFailedException e) {
       return failed(e.getMessage(), e, options, err);
     } catch (Exception e) {
@@ -43,7 +52,10 @@ public final class CommandLine {
             .summary()
             .format(
                 outcome.hourlyDir() == null ? "(not published)" : outcome.hourlyDir(),
-                outcome.rejectsDir()));
+                outcome.rejectsDir() == null ? "(none)" : outcome.rejectsDir()));
+    if (outcome.merge() != null) {
+      out.print(outcome.merge().format());
+    }
     if (outcome.tooManyRejects()) {
       err.printf(
           "error: %.2f%% of the lines were rejected, above --maxRejectedFraction=%s; the hourly results "

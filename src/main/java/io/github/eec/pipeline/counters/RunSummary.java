@@ -20,6 +20,11 @@ public final class RunSummary {
     this.counters = counters;
   }
 
+  /** The summary of a run that read nothing (a merge whose files were all merged before). */
+  public static RunSummary empty() {
+    return new RunSummary(new LinkedHashMap<>());
+  }
+
   public static RunSummary of(PipelineResult result) {
     MetricQueryResults metrics =
         result
@@ -60,6 +65,10 @@ public final class RunSummary {
     line(sb, "duplicates dropped", get(CounterNames.DUPLICATES_DROPPED));
     line(sb, "register resets", get(CounterNames.REGISTER_RESETS));
     line(sb, "hourly rows written", get(CounterNames.HOURLY_ROWS));
+    if (get(CounterNames.ROWS_RECOMPUTED) + get(CounterNames.ROWS_CARRIED) > 0) {
+      line(sb, "  recomputed", get(CounterNames.ROWS_RECOMPUTED));
+      line(sb, "  carried over", get(CounterNames.ROWS_CARRIED));
+    }
     sb.append(String.format("  %-22s %s%n", "output", outputDir));
     sb.append(String.format("  %-22s %s%n", "rejects", rejectsDir));
     return sb.toString();

@@ -81,7 +81,7 @@ public final class HourlyMetricsJob {
   /**
    * Whatever the runner throws (an IllegalArgumentException from a DoFn included) is a failed run.
    */
-  private static PipelineResult runToCompletion(Pipeline pipeline) {
+  static PipelineResult runToCompletion(Pipeline pipeline) {
     PipelineResult result;
     PipelineResult.State state;
     try {

@@ -8,12 +8,28 @@ public final class Outcome {
   private final boolean tooManyRejects;
   private final String hourlyDir;
   private final String rejectsDir;
+  private final MergeReport merge;
 
   Outcome(RunSummary summary, boolean tooManyRejects, String hourlyDir, String rejectsDir) {
+    this(summary, tooManyRejects, hourlyDir, rejectsDir, null);
+  }
+
+  Outcome(
+      RunSummary summary,
+      boolean tooManyRejects,
+      String hourlyDir,
+      String rejectsDir,
+      MergeReport merge) {
     this.summary = summary;
     this.tooManyRejects = tooManyRejects;
     this.hourlyDir = hourlyDir;
     this.rejectsDir = rejectsDir;
+    this.merge = merge;
+  }
+
+  /** What a merge did, or null for a plain run. */
+  public MergeReport merge() {
+    return merge;
   }
 
   public RunSummary summary() {

@@ -68,6 +68,39 @@ public final class HourlyAccumulator {
     }
   }
 
+  /**
+   * An accumulator as stored (the merged table keeps each meter-hour's): {@code powerSumTerms} are
+   * {@link #powerSumTerms()} of the original.
+   */
+  public static HourlyAccumulator restore(
+      long count,
+      double[] powerSumTerms,
+      double powerMin,
+      double powerMax,
+      long firstTime,
+      double firstEnergy,
+      long lastTime,
+      double lastEnergy) {
+    HourlyAccumulator a = new HourlyAccumulator();
+    a.count = count;
+    a.powerSum = ExactSum.ofCanonicalTerms(powerSumTerms.clone());
+    a.powerMin = powerMin;
+    a.powerMax = powerMax;
+    a.firstTime = firstTime;
+    a.firstEnergy = firstEnergy;
+    a.lastTime = lastTime;
+    a.lastEnergy = lastEnergy;
+    return a;
+  }
+
+  /**
+   * The exact power sum as non-overlapping terms, smallest first; the same for equal sums whatever
+   * the order of the readings, so it can be stored and merged later without losing exactness.
+   */
+  public double[] powerSumTerms() {
+    return powerSum.canonicalTerms();
+  }
+
   public boolean isEmpty() {
     return count == 0;
   }

@@ -105,6 +105,51 @@ public interface HourlyMetricsOptions extends PipelineOptions {
   void setMeterGroups(int value);
 
   @Description(
+      "Merge this run's readings into the Apache Iceberg table of --table under --output (created "
+          + "when there is none): the table afterwards holds exactly the rows one plain run over all "
+          + "the files merged so far would write. Files merged before (same size and SHA-256) are "
+          + "skipped. See README \"Daily runs\".")
+  @Default.Boolean(false)
+  boolean getMerge();
+
+  void setMerge(boolean value);
+
+  @Description("With --merge: the table, as NAMESPACE.NAME.")
+  @Default.String("eec.hourly")
+  String getTable();
+
+  void setTable(String value);
+
+  @Description(
+      "With --merge: the Iceberg catalog. hadoop (default): the table's metadata on a file system "
+          + "(local or hdfs://), under --warehouse; jdbc: a JDBC catalog at --catalogUri (for object "
+          + "stores, where a file system catalog is not safe), data files under --warehouse.")
+  @Default.String("hadoop")
+  String getCatalog();
+
+  void setCatalog(String value);
+
+  @Description(
+      "With --catalog=jdbc: the catalog database, e.g. jdbc:sqlite:/data/eec/catalog.db (SQLite is "
+          + "bundled; other databases need their JDBC driver on the class path).")
+  String getCatalogUri();
+
+  void setCatalogUri(String value);
+
+  @Description("With --merge: the Iceberg warehouse folder. Default: OUTPUT/warehouse.")
+  String getWarehouse();
+
+  void setWarehouse(String value);
+
+  @Description(
+      "With --merge: take a file whose path was merged before but whose content differs as new "
+          + "readings (its readings are added). Without it, such a file stops the merge (exit 2).")
+  @Default.Boolean(false)
+  boolean getMergeChangedFiles();
+
+  void setMergeChangedFiles(boolean value);
+
+  @Description(
       "When the run fails, also print the error's stack trace (by default one line that says what "
           + "failed, naming the input file where one is the cause).")
   @Default.Boolean(false)

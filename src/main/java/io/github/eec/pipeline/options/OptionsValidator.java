@@ -50,9 +50,39 @@ public final class OptionsValidator {
       throw new InvalidOptionException(
           "maxEnergyMwh", "must be a positive number of mWh, got " + o.getMaxEnergyMwh());
     }
+    checkMergeOptions(o);
     List<MatchResult.Metadata> inputFiles = checkInput(o.getInput());
     checkOutputWritable(o.getOutput());
     return inputFiles;
+  }
+
+  private static void checkMergeOptions(HourlyMetricsOptions o) {
+    if (!o.getMerge()) {
+      return;
+    }
+    if (o.getOverwrite()) {
+      throw new InvalidOptionException(
+          "overwrite", "does not go with --merge: a merge adds to the table; drop --overwrite");
+    }
+    if (o.getDedupe()) {
+      throw new InvalidOptionException(
+          "dedupe",
+          "does not go with --merge: a merge keeps each hour's totals, not its readings, so it cannot "
+              + "tell a repeated reading in a later file; dedupe upstream or run plain");
+    }
+    String table = o.getTable() == null ? "" : o.getTable().trim();
+    if (!table.matches("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new InvalidOptionException(
+          "table", "'" + o.getTable() + "' is not NAMESPACE.NAME (letters, digits, _), e.g. eec.hourly");
+    }
+    String catalog = o.getCatalog() == null ? "" : o.getCatalog().trim();
+    if (!catalog.equals("hadoop") && !catalog.equals("jdbc")) {
+      throw new InvalidOptionException("catalog", "must be hadoop or jdbc, got '" + o.getCatalog() + "'");
+    }
+    if (catalog.equals("jdbc") && (o.getCatalogUri() == null || !o.getCatalogUri().startsWith("jdbc:"))) {
+      throw new InvalidOptionException(
+          "catalogUri", "--catalog=jdbc needs a JDBC URI, e.g. jdbc:sqlite:/data/eec/catalog.db");
+    }
   }
 
   /** The reading rules the options give; an {@link InvalidOptionException} names a bad one. */

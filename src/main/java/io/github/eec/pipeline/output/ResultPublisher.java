@@ -66,6 +66,28 @@ public final class ResultPublisher {
     return existing;
   }
 
+  /** Whether the folder holds a plain run's published results ({@code hourly/} or {@code _SUCCESS}). */
+  public boolean hasPlainResults() throws IOException {
+    return !files(finalDir(HOURLY) + "*").isEmpty()
+        || !files(output.resolve(SUCCESS_MARKER, StandardResolveOptions.RESOLVE_FILE).toString()).isEmpty();
+  }
+
+  /** Moves the staged rejects of this run into {@code dir} (a merge's own rejects folder). */
+  public void publishRejectsTo(String dir) throws IOException {
+    List<ResourceId> staged = files(stagingDir(REJECTS) + "*");
+    List<ResourceId> targets = new ArrayList<>();
+    ResourceId target = FileSystems.matchNewResource(dir, true);
+    for (ResourceId file : staged) {
+      targets.add(target.resolve(file.getFilename(), StandardResolveOptions.RESOLVE_FILE));
+    }
+    FileSystems.rename(staged, targets);
+  }
+
+  /** Deletes every file below {@code dir} (a merge's rejects when its commit failed). */
+  public static void deleteFolder(String dir) throws IOException {
+    deleteTree(dir);
+  }
+
   /** Removes what killed or failed runs left in their staging folders. */
   public void removeLeftoverStaging() throws IOException {
     deleteTree(output.toString() + STAGING_PREFIX + "*");

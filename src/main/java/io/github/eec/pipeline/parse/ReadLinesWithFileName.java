@@ -1,6 +1,8 @@
 package io.github.eec.pipeline.parse;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.BoundedSource;
@@ -10,8 +12,11 @@ import org.apache.beam.sdk.io.ReadAllViaFileBasedSource;
 import org.apache.beam.sdk.io.ReadAllViaFileBasedSourceTransform;
 import org.apache.beam.sdk.io.TextSource;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MetadataCoderV2;
 import org.apache.beam.sdk.io.range.OffsetRange;
 import org.apache.beam.sdk.options.ValueProvider.StaticValueProvider;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
@@ -37,22 +42,36 @@ public class ReadLinesWithFileName extends PTransform<PBegin, PCollection<KV<Str
   private static final long DESIRED_BUNDLE_SIZE_BYTES = 16L * 1024 * 1024;
 
   private final String filePattern;
+  private final List<MatchResult.Metadata> files;
 
-  private ReadLinesWithFileName(String filePattern) {
+  private ReadLinesWithFileName(String filePattern, List<MatchResult.Metadata> files) {
     this.filePattern = filePattern;
+    this.files = files;
   }
 
+  /** The files matching a glob, matched when the pipeline runs. */
   public static ReadLinesWithFileName from(String filePattern) {
     if (filePattern == null || filePattern.trim().isEmpty()) {
       throw new IllegalArgumentException("the input file pattern is empty");
     }
-    return new ReadLinesWithFileName(filePattern);
+    return new ReadLinesWithFileName(filePattern, null);
+  }
+
+  /** Exactly these files (a merge reads the matched files it has not merged before). */
+  public static ReadLinesWithFileName fromFiles(List<MatchResult.Metadata> files) {
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("no input files");
+    }
+    return new ReadLinesWithFileName(null, new ArrayList<>(files));
   }
 
   @Override
   public PCollection<KV<String, String>> expand(PBegin input) {
-    return input
-        .apply("MatchFiles", FileIO.match().filepattern(filePattern))
+    PCollection<MatchResult.Metadata> matched =
+        files == null
+            ? input.apply("MatchFiles", FileIO.match().filepattern(filePattern))
+            : input.apply("GivenFiles", Create.of(files).withCoder(MetadataCoderV2.of()));
+    return matched
         .apply("OpenFiles", FileIO.readMatches())
         .apply("ReadLines", new ReadRanges());
   }

@@ -117,11 +117,11 @@ public class InterpolateHourlyEnergyTest {
   @Test
   public void meterGroupsAreStableInRangeAndSpread() {
     assertEquals(
-        InterpolateHourlyEnergy.meterGroup("MTR-000042", 16),
-        InterpolateHourlyEnergy.meterGroup("MTR-000042", 16));
+        KeyByMeterGroupFn.meterGroup("MTR-000042", 16),
+        KeyByMeterGroupFn.meterGroup("MTR-000042", 16));
     int[] perGroup = new int[16];
     for (int m = 1; m <= 1800; m++) {
-      int g = InterpolateHourlyEnergy.meterGroup(String.format("MTR-%06d", m), 16);
+      int g = KeyByMeterGroupFn.meterGroup(String.format("MTR-%06d", m), 16);
       assertTrue(g >= 0 && g < 16);
       perGroup[g]++;
     }
@@ -132,7 +132,7 @@ public class InterpolateHourlyEnergyTest {
     Set<Integer> groups = new HashSet<>();
     for (int m = 1; m <= 1800; m++) {
       groups.add(
-          InterpolateHourlyEnergy.meterGroup(
+          KeyByMeterGroupFn.meterGroup(
               String.format("MTR-%06d", m), InterpolateHourlyEnergy.MANY_GROUPS));
     }
     assertTrue(

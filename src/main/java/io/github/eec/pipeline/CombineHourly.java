@@ -1,0 +1,81 @@
+package io.github.eec.pipeline;
+
+import io.github.eec.pipeline.aggregate.HourlyAccumulatorCombineFn;
+import io.github.eec.pipeline.model.HourlyAccumulator;
+import io.github.eec.pipeline.model.Hours;
+import io.github.eec.pipeline.model.ReadingRules;
+import io.github.eec.pipeline.model.Reject;
+import io.github.eec.pipeline.parse.DropDuplicateReadings;
+import io.github.eec.pipeline.parse.ParseReadings;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.WithTimestamps;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+
+/**
+ * The heart of the job: {@code (file, line)} pairs to one accumulator per meter and UTC hour, in
+ * hourly windows ({@link #ACCUMULATORS}), and the rejected lines ({@link #REJECTS}). What comes
+ * after it, interpolating the energy (a plain run) or merging into the table, needs only these.
+ */
+public final class CombineHourly extends PTransform<PCollection<KV<String, String>>, PCollectionTuple> {
+  public static final TupleTag<KV<String, HourlyAccumulator>> ACCUMULATORS =
+      new TupleTag<KV<String, HourlyAccumulator>>() {};
+  public static final TupleTag<Reject> REJECTS = ParseReadings.REJECTS;
+
+  private final ReadingRules rules;
+  private final boolean dedupe;
+
+  private CombineHourly(ReadingRules rules, boolean dedupe) {
+    this.rules = rules;
+    this.dedupe = dedupe;
+  }
+
+  /** Default rules, every reading counted. */
+  public static CombineHourly create() {
+    return new CombineHourly(ReadingRules.defaults(), false);
+  }
+
+  public CombineHourly withRules(ReadingRules rules) {
+    return new CombineHourly(rules, dedupe);
+  }
+
+  /** Whether a meter and time counts once however many lines have it ({@code --dedupe}). */
+  public CombineHourly withDedupe(boolean dedupe) {
+    return new CombineHourly(rules, dedupe);
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<KV<String, String>> lines) {
+    ParseReadings parse = ParseReadings.create().withRules(rules);
+    // Dedupe needs each reading on its own, so it turns the per-bundle pre-combining off.
+    PCollectionTuple parsed =
+        lines.apply("ParseReadings", dedupe ? parse.withoutPreCombining() : parse);
+    PCollection<KV<String, HourlyAccumulator>> accumulators =
+        parsed
+            .get(ParseReadings.ACCUMULATORS)
+            .apply("AddEventTimestamps", WithTimestamps.of(CombineHourly::eventTime))
+            .apply(
+                "HourlyWindows",
+                Window.into(FixedWindows.of(Duration.millis(Hours.HOUR_MILLIS))));
+    if (dedupe) {
+      // After windowing: duplicates share their instant, hence their window.
+      accumulators = accumulators.apply("DropDuplicateReadings", DropDuplicateReadings.create());
+    }
+    return PCollectionTuple.of(
+            ACCUMULATORS,
+            accumulators.apply("HourlyStats", Combine.perKey(new HourlyAccumulatorCombineFn())))
+        .and(REJECTS, parsed.get(ParseReadings.REJECTS));
+  }
+
+  /** An accumulator's event time: its first reading, which lies in its hour like all its readings. */
+  private static Instant eventTime(KV<String, HourlyAccumulator> meterHour) {
+    return new Instant(meterHour.getValue().firstTime());
+  }
+}

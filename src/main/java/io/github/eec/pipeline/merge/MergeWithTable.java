@@ -1,0 +1,257 @@
+package io.github.eec.pipeline.merge;
+
+import io.github.eec.pipeline.aggregate.KeyByMeterGroupFn;
+import io.github.eec.pipeline.counters.CounterNames;
+import io.github.eec.pipeline.model.HourlyAccumulator;
+import io.github.eec.pipeline.model.Hours;
+import io.github.eec.pipeline.model.MeterHour;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.extensions.avro.io.AvroIO;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Distinct;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * The merge's part of the pipeline: this run's hourly accumulators (in their hourly windows) and
+ * the table's rows of the days they affect, to the new rows of those days ({@link #ROWS}), and the
+ * meter index updated with the new days ({@link #METER_INDEX}).
+ *
+ * <p>Which days to read is decided per meter from the index (the meter's days with data): each day
+ * with new readings, and the meter's previous and next day with data, which hold the neighbouring
+ * rows whose interpolation the new readings change ({@link MergeMeterHours}). Only those days are
+ * read and rewritten, however old the table is.
+ */
+public class MergeWithTable
+    extends PTransform<PCollection<KV<String, HourlyAccumulator>>, PCollectionTuple> {
+  public static final TupleTag<TableHour> ROWS = new TupleTag<TableHour>() {};
+  public static final TupleTag<KV<String, MeterDays>> METER_INDEX =
+      new TupleTag<KV<String, MeterDays>>() {};
+
+  private static final TupleTag<Integer> DAYS_TO_READ = new TupleTag<Integer>() {};
+  private static final TupleTag<KV<String, MeterHour>> ADDED = new TupleTag<KV<String, MeterHour>>() {};
+  private static final TupleTag<KV<String, MeterDays>> INDEXED = new TupleTag<KV<String, MeterDays>>() {};
+  private static final TupleTag<TableHour> EXISTING = new TupleTag<TableHour>() {};
+
+  private final MergePlan plan;
+  private final int meterGroups;
+
+  private MergeWithTable(MergePlan plan, int meterGroups) {
+    this.plan = plan;
+    this.meterGroups = meterGroups;
+  }
+
+  public static MergeWithTable into(MergePlan plan) {
+    return new MergeWithTable(plan, 1 << 16);
+  }
+
+  /** How the meters are grouped for the per-meter steps; never changes the result. */
+  public MergeWithTable withMeterGroups(int meterGroups) {
+    return new MergeWithTable(plan, meterGroups);
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<KV<String, HourlyAccumulator>> accumulators) {
+    PCollection<KV<Integer, KV<String, MeterHour>>> added =
+        accumulators
+            .apply("KeyByMeterGroup", ParDo.of(new KeyByMeterGroupFn(meterGroups)))
+            .apply(
+                "IntoGlobalWindow",
+                Window.<KV<Integer, KV<String, MeterHour>>>into(new GlobalWindows()));
+    PCollectionTuple planned =
+        KeyedPCollectionTuple.of(ADDED, added)
+            .and(INDEXED, readMeterIndex(accumulators))
+            .apply("GroupWithIndex", CoGroupByKey.create())
+            .apply(
+                "PlanDaysToRead",
+                ParDo.of(new PlanDaysFn())
+                    .withOutputTags(DAYS_TO_READ, TupleTagList.of(METER_INDEX)));
+    PCollection<KV<Integer, TableHour>> existing =
+        planned
+            .get(DAYS_TO_READ)
+            .apply("EachDayOnce", Distinct.create())
+            .apply("FilesOfTheDays", ParDo.of(new FilesOfDayFn(plan)))
+            .apply("MatchTableFiles", FileIO.matchAll())
+            .apply("OpenTableFiles", FileIO.readMatches())
+            .apply("ReadTableRows", ParquetIO.readFiles(HourlyTable.AVRO_SCHEMA))
+            .apply("ToTableHours", ParDo.of(new FromRecordFn(meterGroups)));
+    PCollection<TableHour> rows =
+        KeyedPCollectionTuple.of(ADDED, added)
+            .and(EXISTING, existing)
+            .apply("GroupWithTableRows", CoGroupByKey.create())
+            .apply("MergeMeterHours", ParDo.of(new MergeFn()));
+    return PCollectionTuple.of(ROWS, rows).and(METER_INDEX, planned.get(METER_INDEX));
+  }
+
+  private PCollection<KV<Integer, KV<String, MeterDays>>> readMeterIndex(
+      PCollection<?> anyInput) {
+    if (plan.meterIndexGlob() == null) {
+      return anyInput
+          .getPipeline()
+          .apply(
+              "NoMeterIndex",
+              Create.empty(
+                  KvCoder.of(
+                      VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), MeterDaysCoder.of()))));
+    }
+    return anyInput
+        .getPipeline()
+        .apply(
+            "ReadMeterIndex",
+            AvroIO.readGenericRecords(MeterIndexFiles.SCHEMA).from(plan.meterIndexGlob()))
+        .apply("ToMeterDays", ParDo.of(new IndexRecordFn(meterGroups)));
+  }
+
+  /** Per meter: the days to read, and its days with data after the merge. */
+  static class PlanDaysFn extends DoFn<KV<Integer, CoGbkResult>, Integer> {
+    @ProcessElement
+    public void process(@Element KV<Integer, CoGbkResult> group, MultiOutputReceiver out) {
+      Map<String, SortedSet<Integer>> addedDays = new TreeMap<>();
+      for (KV<String, MeterHour> a : group.getValue().getAll(ADDED)) {
+        addedDays
+            .computeIfAbsent(a.getKey(), m -> new TreeSet<>())
+            .add((int) Math.floorDiv(a.getValue().hourStart(), Hours.HOUR_MILLIS * 24));
+      }
+      Map<String, MeterDays> indexed = new HashMap<>();
+      for (KV<String, MeterDays> i : group.getValue().getAll(INDEXED)) {
+        if (indexed.put(i.getKey(), i.getValue()) != null) {
+          throw new IllegalStateException("the meter index holds " + i.getKey() + " twice");
+        }
+      }
+      for (Map.Entry<String, SortedSet<Integer>> meter : addedDays.entrySet()) {
+        MeterDays before = indexed.getOrDefault(meter.getKey(), MeterDays.none());
+        for (int day : meter.getValue()) {
+          out.get(DAYS_TO_READ).output(day);
+          Integer previous = before.before(day);
+          Integer next = before.after(day);
+          if (previous != null) {
+            out.get(DAYS_TO_READ).output(previous);
+          }
+          if (next != null) {
+            out.get(DAYS_TO_READ).output(next);
+          }
+        }
+        indexed.put(meter.getKey(), before.with(meter.getValue()));
+      }
+      for (Map.Entry<String, MeterDays> meter : indexed.entrySet()) {
+        out.get(METER_INDEX).output(KV.of(meter.getKey(), meter.getValue()));
+      }
+    }
+  }
+
+  /** A day to the table's data files of that day (none for a day the table does not have yet). */
+  static class FilesOfDayFn extends DoFn<Integer, String> {
+    private final MergePlan plan;
+
+    FilesOfDayFn(MergePlan plan) {
+      this.plan = plan;
+    }
+
+    @ProcessElement
+    public void process(@Element Integer day, OutputReceiver<String> out) {
+      for (String file : plan.filesOf(day)) {
+        out.output(file);
+      }
+    }
+  }
+
+  static class FromRecordFn extends DoFn<GenericRecord, KV<Integer, TableHour>> {
+    private final int meterGroups;
+
+    FromRecordFn(int meterGroups) {
+      this.meterGroups = meterGroups;
+    }
+
+    @ProcessElement
+    public void process(@Element GenericRecord record, OutputReceiver<KV<Integer, TableHour>> out) {
+      TableHour row = HourlyTable.fromRecord(record);
+      out.output(KV.of(KeyByMeterGroupFn.meterGroup(row.meter(), meterGroups), row));
+    }
+  }
+
+  static class IndexRecordFn extends DoFn<GenericRecord, KV<Integer, KV<String, MeterDays>>> {
+    private final int meterGroups;
+
+    IndexRecordFn(int meterGroups) {
+      this.meterGroups = meterGroups;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element GenericRecord record, OutputReceiver<KV<Integer, KV<String, MeterDays>>> out) {
+      KV<String, MeterDays> meter = MeterIndexFiles.fromRecord(record);
+      out.output(KV.of(KeyByMeterGroupFn.meterGroup(meter.getKey(), meterGroups), meter));
+    }
+  }
+
+  /** Splits a group into its meters and merges each; meters without new readings keep their rows. */
+  static class MergeFn extends DoFn<KV<Integer, CoGbkResult>, TableHour> {
+    private final Counter recomputed =
+        Metrics.counter(CounterNames.NAMESPACE, CounterNames.ROWS_RECOMPUTED);
+    private final Counter carried = Metrics.counter(CounterNames.NAMESPACE, CounterNames.ROWS_CARRIED);
+    private final Counter resets =
+        Metrics.counter(CounterNames.NAMESPACE, CounterNames.REGISTER_RESETS);
+
+    @ProcessElement
+    public void process(@Element KV<Integer, CoGbkResult> group, OutputReceiver<TableHour> out) {
+      Map<String, List<MeterHour>> added = new TreeMap<>();
+      for (KV<String, MeterHour> a : group.getValue().getAll(ADDED)) {
+        added.computeIfAbsent(a.getKey(), m -> new ArrayList<>()).add(a.getValue());
+      }
+      Map<String, List<TableHour>> existing = new TreeMap<>();
+      for (TableHour row : group.getValue().getAll(EXISTING)) {
+        existing.computeIfAbsent(row.meter(), m -> new ArrayList<>()).add(row);
+      }
+      long recomputedRows = 0;
+      long carriedRows = 0;
+      long resetCount = 0;
+      for (Map.Entry<String, List<TableHour>> meter : existing.entrySet()) {
+        if (!added.containsKey(meter.getKey())) {
+          for (TableHour row : meter.getValue()) {
+            out.output(row);
+          }
+          carriedRows += meter.getValue().size();
+        }
+      }
+      for (Map.Entry<String, List<MeterHour>> meter : added.entrySet()) {
+        MergeMeterHours.Result merged =
+            MergeMeterHours.merge(
+                meter.getKey(), existing.getOrDefault(meter.getKey(), List.of()), meter.getValue());
+        for (TableHour row : merged.rows) {
+          out.output(row);
+        }
+        recomputedRows += merged.recomputed;
+        carriedRows += merged.rows.size() - merged.recomputed;
+        resetCount += merged.resetsInRecomputed;
+      }
+      recomputed.inc(recomputedRows);
+      carried.inc(carriedRows);
+      resets.inc(resetCount);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.github.eec.pipeline.merge;
+
+import io.github.eec.pipeline.model.Anchor;
+import io.github.eec.pipeline.model.HourlyAccumulator;
+import io.github.eec.pipeline.model.HourlyMeterStats;
+import io.github.eec.pipeline.model.Hours;
+import java.util.Objects;
+import org.apache.beam.sdk.coders.DefaultCoder;
+
+/**
+ * One row of the merged table: a meter-hour's accumulator, the anchors its energy was interpolated
+ * from, and the energy and resets computed from them. Everything else a row shows (min, max, mean,
+ * readings, register reads) comes from the accumulator, so a row read back is the row written.
+ */
+@DefaultCoder(TableHourCoder.class)
+public final class TableHour {
+  private final String meter;
+  private final long hourStart;
+  private final HourlyAccumulator accumulator;
+  private final Anchor prev;
+  private final Anchor next;
+  private final double energyMwh;
+  private final int registerResets;
+
+  public TableHour(
+      String meter,
+      long hourStart,
+      HourlyAccumulator accumulator,
+      Anchor prev,
+      Anchor next,
+      double energyMwh,
+      int registerResets) {
+    this.meter = meter;
+    this.hourStart = hourStart;
+    this.accumulator = accumulator;
+    this.prev = prev;
+    this.next = next;
+    this.energyMwh = energyMwh;
+    this.registerResets = registerResets;
+  }
+
+  public String meter() {
+    return meter;
+  }
+
+  public long hourStart() {
+    return hourStart;
+  }
+
+  /** The UTC day of the hour (epoch days): the table's partition. */
+  public int day() {
+    return (int) Math.floorDiv(hourStart, Hours.HOUR_MILLIS * 24);
+  }
+
+  public HourlyAccumulator accumulator() {
+    return accumulator;
+  }
+
+  /** The last reading of the meter's previous hour with data, or null. */
+  public Anchor prev() {
+    return prev;
+  }
+
+  /** The first reading of the meter's next hour with data, or null. */
+  public Anchor next() {
+    return next;
+  }
+
+  public double energyMwh() {
+    return energyMwh;
+  }
+
+  public int registerResets() {
+    return registerResets;
+  }
+
+  /** The row as a plain run writes it. */
+  public HourlyMeterStats stats() {
+    HourlyAccumulator a = accumulator;
+    return new HourlyMeterStats(
+        meter,
+        hourStart,
+        hourStart + Hours.HOUR_MILLIS,
+        energyMwh,
+        a.powerMin(),
+        a.powerMax(),
+        a.powerMean(),
+        a.count(),
+        registerResets);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof TableHour)) {
+      return false;
+    }
+    TableHour t = (TableHour) o;
+    return hourStart == t.hourStart
+        && Double.compare(energyMwh, t.energyMwh) == 0
+        && registerResets == t.registerResets
+        && meter.equals(t.meter)
+        && accumulator.equals(t.accumulator)
+        && Objects.equals(prev, t.prev)
+        && Objects.equals(next, t.next);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(meter, hourStart, energyMwh);
+  }
+
+  @Override
+  public String toString() {
+    return "TableHour{" + stats() + ", prev=" + prev + ", next=" + next + "}";
+  }
+}
