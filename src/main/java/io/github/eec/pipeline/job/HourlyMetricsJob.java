@@ -38,6 +38,12 @@ public final class HourlyMetricsJob {
           .ifPresent(warnings::println);
     }
     ResultPublisher publisher = new ResultPublisher(options.getOutput());
+    if (publisher.holdsMergedTable()) {
+      throw new InvalidOptionException(
+          "output",
+          "'" + options.getOutput() + "' holds a merged table (merge-state/, warehouse/): add to it with "
+              + "--merge=true, or write a plain run to another folder");
+    }
     refuseToReplaceUnlessAsked(publisher, options.getOverwrite());
     publisher.removeLeftoverStaging();
     Pipeline pipeline = Pipeline.create(options);

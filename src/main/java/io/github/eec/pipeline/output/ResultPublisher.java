@@ -72,6 +72,11 @@ public final class ResultPublisher {
         || !files(output.resolve(SUCCESS_MARKER, StandardResolveOptions.RESOLVE_FILE).toString()).isEmpty();
   }
 
+  /** Whether the folder holds the state of merges (a plain run must not write over it). */
+  public boolean holdsMergedTable() throws IOException {
+    return !files(output.toString() + "merge-state/**").isEmpty();
+  }
+
   /** Moves the staged rejects of this run into {@code dir} (a merge's own rejects folder). */
   public void publishRejectsTo(String dir) throws IOException {
     List<ResourceId> staged = files(stagingDir(REJECTS) + "*");
