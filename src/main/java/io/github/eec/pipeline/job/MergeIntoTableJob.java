@@ -38,6 +38,8 @@ import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One merge: the input files not merged before are read, merged with the table's rows of the
@@ -46,6 +48,7 @@ import org.apache.iceberg.Table;
  * table as it was; the files it wrote belong to no version (a failure removes them).
  */
 public final class MergeIntoTableJob {
+  private static final Logger LOG = LoggerFactory.getLogger(MergeIntoTableJob.class);
   private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
   private MergeIntoTableJob() {}
@@ -108,6 +111,7 @@ public final class MergeIntoTableJob {
           keepStaging = true;
           return new Outcome(summary, true, null, stagedRejects, nothing);
         }
+        LOG.info("publishing merge {} into {}", runId, catalog.id());
         List<DataFile> added = TableCommits.writtenFiles(table, dataLocation, WriteTableFiles.filePrefix(runId));
         Set<Integer> days = new HashSet<>();
         for (DataFile f : added) {
