@@ -280,6 +280,24 @@ public class MergeIntoTableTest {
   }
 
   @Test
+  public void aJdbcCatalogHoldsTheSameTable() throws Exception {
+    Path in = tmp.newFolder("jdbc-in").toPath();
+    Path day1 = write(in.resolve("day1.csv"), List.of("A,2024-03-01 22:10,100,1", "A,2024-03-01 23:50,300,1"));
+    Path day2 = write(in.resolve("day2.csv"), List.of("A,2024-03-02 00:20,400,1", "B,2024-03-02 01:00,5,1"));
+    Path output = tmp.getRoot().toPath().resolve("jdbc");
+    String uri = "jdbc:sqlite:" + tmp.getRoot().toPath().resolve("catalog.db");
+    for (Path day : List.of(day1, day2, day1)) {
+      assertEquals(stderr, ExitCode.DONE, merge(output, List.of(day), "--catalog=jdbc", "--catalogUri=" + uri));
+    }
+    assertThat(stdout, containsString("(already merged)"));
+    Table table = TableRows.loadJdbc(uri, output.resolve("warehouse").toString(), "eec.hourly");
+    CrossRunnerOutputs.checkSameRows(
+        "plain run", plainRun(List.of(day1, day2), "jdbc-plain"), "JDBC catalog table", TableRows.rows(table));
+    assertEquals(ExitCode.BAD_OPTIONS, merge(output, List.of(day1), "--catalog=jdbc"));
+    assertThat(stderr.lines().findFirst().orElse(""), containsString("--catalogUri"));
+  }
+
+  @Test
   public void tooManyRejectsPublishesNothing() throws Exception {
     Path in = tmp.newFolder("in").toPath();
     Path good = write(in.resolve("good.csv"), List.of("A,2024-03-01 10:00,100,1"));

@@ -13,6 +13,7 @@ import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.jdbc.JdbcCatalog;
 
 /**
  * Reads a merged table back with Iceberg's own generic reader (not the job's code): the rows of
@@ -26,6 +27,17 @@ public final class TableRows {
     HadoopCatalog catalog = new HadoopCatalog();
     catalog.setConf(new Configuration());
     catalog.initialize("verify", Map.of("warehouse", warehouse));
+    return catalog.loadTable(TableIdentifier.parse(table));
+  }
+
+  /**
+   * The table {@code namespace.name} of a JDBC catalog (SQLite here), data under {@code warehouse}.
+   * A JDBC catalog keeps the catalog name with each table: the job names its catalog {@code eec}.
+   */
+  public static Table loadJdbc(String uri, String warehouse, String table) {
+    JdbcCatalog catalog = new JdbcCatalog();
+    catalog.setConf(new Configuration());
+    catalog.initialize("eec", Map.of("uri", uri, "warehouse", warehouse, "jdbc.init-catalog-tables", "false"));
     return catalog.loadTable(TableIdentifier.parse(table));
   }
 
