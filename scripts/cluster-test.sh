@@ -5,7 +5,10 @@
 #   2. the job submitted to them as a user does: scripts/run spark-cluster (spark-submit),
 #      scripts/run flink-cluster (flink run) and scripts/run flink-remote (a plain JVM as the
 #      client: --flinkMaster=HOST:PORT --filesToStage=<jar>);
-#   3. every output compared, row by row, with the DirectRunner's (java -jar bundled-direct.jar).
+#   3. every output compared, row by row, with the DirectRunner's (java -jar bundled-direct.jar);
+#   4. merges (--merge=true) submitted the same ways to both clusters, each merged Iceberg table read
+#      with Spark SQL and Iceberg's Spark runtime (a reader users have, not the job's code) and
+#      compared, value for value, with the DirectRunner's plain run.
 # Every process it starts is stopped when it ends, also on failure or Ctrl-C.
 #
 #   scripts/cluster-test.sh           builds the three bundled jars first (mvn package -P<runner>)
@@ -127,6 +130,13 @@ foreground mvn -B -ntp -q -f scripts/cluster/pom.xml -Pspark -Dspark.version="$S
   dependency:copy-dependencies -DoutputDirectory="$SPARK_HOME/jars"
 foreground mvn -B -ntp -q -f scripts/cluster/pom.xml -Pflink -Dflink.version="$FLINK_VERSION" \
   dependency:copy-dependencies -DoutputDirectory="$FLINK_HOME/lib"
+READER=$WORK/spark-iceberg-reader
+foreground mvn -B -ntp -q -f scripts/cluster/pom.xml -Pspark-iceberg -Dspark.version="$SPARK_VERSION" \
+  -Diceberg.version="$(pom_property iceberg.version)" dependency:copy-dependencies -DoutputDirectory="$READER/jars"
+mkdir -p "$READER/classes/io/github/eec/tools/verify"
+"$JAVA_HOME/bin/javac" -d "$READER/classes" -cp "$READER/jars/*:target/test-classes" \
+  src/tools/java/io/github/eec/tools/verify/SparkTableReader.java
+cp target/test-classes/io/github/eec/tools/verify/RowsCsv.class "$READER/classes/io/github/eec/tools/verify/"
 
 step "hdfs:// and s3:// in each bundled jar (with the engine's jars, as on a cluster)"
 for cp in "target/eec-pipeline-bundled-direct.jar" \
@@ -183,6 +193,13 @@ SPARK_MASTER=spark://127.0.0.1:$SPARK_PORT \
   SUBMIT_ARGS="--executor-memory 1g --total-executor-cores 2 --conf spark.ui.enabled=false" \
   foreground scripts/run spark-cluster --input="$INPUT/part-*" --output="$WORK/out-spark" --numShards=$SHARDS
 grep -q "Asked to launch executor" "$LOGS/spark-worker.log" # the tasks ran in the cluster's executors
+
+step "merge into a table on Spark: scripts/run spark-cluster --merge=true (twice, then a rerun)"
+for files in "part-{0,1,2,3}.csv" "part-{4,5}.csv*" "part-5.csv*"; do
+  SPARK_MASTER=spark://127.0.0.1:$SPARK_PORT \
+    SUBMIT_ARGS="--executor-memory 1g --total-executor-cores 2 --conf spark.ui.enabled=false" \
+    foreground scripts/run spark-cluster --input="$INPUT/$files" --output="$WORK/merge-spark" --merge=true
+done
 stop_all
 
 # ---------------------------------------------------------------- Flink session cluster
@@ -257,15 +274,33 @@ step "submit to Flink: scripts/run flink-cluster (flink run)"
 FLINK_HOME=$FLINK_HOME foreground scripts/run flink-cluster \
   --input="$INPUT/part-*" --output="$WORK/out-flink-run" --numShards=$SHARDS
 
+step "merge into a table on Flink: scripts/run flink-cluster --merge=true (twice, then a rerun)"
+for files in "part-{0,1,2,3}.csv" "part-{4,5}.csv*" "part-5.csv*"; do
+  FLINK_HOME=$FLINK_HOME foreground scripts/run flink-cluster \
+    --input="$INPUT/$files" --output="$WORK/merge-flink" --merge=true
+done
+
 step "submit to Flink from a client JVM: scripts/run flink-remote (--flinkMaster, --filesToStage)"
 FLINK_HOME=$FLINK_HOME foreground scripts/run flink-remote --flinkMaster="127.0.0.1:$FLINK_REST_PORT" \
   --input="$INPUT/part-*" --output="$WORK/out-flink-remote" --numShards=$SHARDS
-[ "$(grep -c "Job .* switched from state RUNNING to FINISHED" "$LOGS/flink-jobmanager.log")" = 2 ]
+[ "$(grep -c "Job .* switched from state RUNNING to FINISHED" "$LOGS/flink-jobmanager.log")" = 4 ]
 stop_all
 
 step "compare every output with the DirectRunner's, row by row"
 foreground "$JAVA" -cp "$CHECK_CP" io.github.eec.tools.verify.CrossRunnerOutputs "$WORK/expected.properties" $SHARDS \
   "$WORK/out-direct" "$WORK/out-spark" "$WORK/out-flink-run" "$WORK/out-flink-remote"
+
+step "read the merged tables with Spark SQL and Iceberg's runtime; compare with the DirectRunner's rows"
+foreground "$JAVA" -cp "$CHECK_CP" io.github.eec.tools.verify.RowsCsv parquet "$WORK/out-direct/hourly" "$WORK/direct.csv"
+for engine in spark flink; do
+  foreground "$JAVA" $OPENS -cp "$READER/classes:$READER/jars/*" io.github.eec.tools.verify.SparkTableReader \
+    "$WORK/merge-$engine/warehouse" eec.hourly "$WORK/merge-$engine.csv" 2> "$LOGS/read-merge-$engine.log"
+  if ! diff <(sort "$WORK/direct.csv") <(sort "$WORK/merge-$engine.csv") > "$WORK/merge-$engine.diff"; then
+    echo "the table merged on $engine differs from the DirectRunner's rows: $WORK/merge-$engine.diff" >&2
+    exit 1
+  fi
+  echo "$WORK/merge-$engine: the same $(wc -l < "$WORK/direct.csv") rows as the DirectRunner's plain run"
+done
 step ""
 
 echo "Cluster test passed. Times:"

@@ -24,7 +24,8 @@ import org.joda.time.Instant;
  * hourly windows ({@link #ACCUMULATORS}), and the rejected lines ({@link #REJECTS}). What comes
  * after it, interpolating the energy (a plain run) or merging into the table, needs only these.
  */
-public final class CombineHourly extends PTransform<PCollection<KV<String, String>>, PCollectionTuple> {
+public final class CombineHourly
+    extends PTransform<PCollection<KV<String, String>>, PCollectionTuple> {
   public static final TupleTag<KV<String, HourlyAccumulator>> ACCUMULATORS =
       new TupleTag<KV<String, HourlyAccumulator>>() {};
   public static final TupleTag<Reject> REJECTS = ParseReadings.REJECTS;
@@ -62,8 +63,7 @@ public final class CombineHourly extends PTransform<PCollection<KV<String, Strin
             .get(ParseReadings.ACCUMULATORS)
             .apply("AddEventTimestamps", WithTimestamps.of(CombineHourly::eventTime))
             .apply(
-                "HourlyWindows",
-                Window.into(FixedWindows.of(Duration.millis(Hours.HOUR_MILLIS))));
+                "HourlyWindows", Window.into(FixedWindows.of(Duration.millis(Hours.HOUR_MILLIS))));
     if (dedupe) {
       // After windowing: duplicates share their instant, hence their window.
       accumulators = accumulators.apply("DropDuplicateReadings", DropDuplicateReadings.create());
@@ -74,7 +74,9 @@ public final class CombineHourly extends PTransform<PCollection<KV<String, Strin
         .and(REJECTS, parsed.get(ParseReadings.REJECTS));
   }
 
-  /** An accumulator's event time: its first reading, which lies in its hour like all its readings. */
+  /**
+   * An accumulator's event time: its first reading, which lies in its hour like all its readings.
+   */
   private static Instant eventTime(KV<String, HourlyAccumulator> meterHour) {
     return new Instant(meterHour.getValue().firstTime());
   }

@@ -11,8 +11,8 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Everything between reading the lines and writing the results of a plain run: {@code (file,
- * line)} pairs to hourly rows ({@link #HOURLY}) and rejected lines ({@link #REJECTS}).
+ * Everything between reading the lines and writing the results of a plain run: {@code (file, line)}
+ * pairs to hourly rows ({@link #HOURLY}) and rejected lines ({@link #REJECTS}).
  */
 public final class ComputeHourlyMetrics
     extends PTransform<PCollection<KV<String, String>>, PCollectionTuple> {
@@ -41,7 +41,9 @@ public final class ComputeHourlyMetrics
     return new ComputeHourlyMetrics(combine.withDedupe(dedupe), meterGroups);
   }
 
-  /** See {@link InterpolateHourlyEnergy#withMeterGroups}: how the work is split, never the result. */
+  /**
+   * See {@link InterpolateHourlyEnergy#withMeterGroups}: how the work is split, never the result.
+   */
   public ComputeHourlyMetrics withMeterGroups(int meterGroups) {
     return new ComputeHourlyMetrics(combine, meterGroups);
   }

@@ -35,7 +35,9 @@ public class KeyByMeterGroupFn
             KV.of(meter, new MeterHour(window.start().getMillis(), e.getValue()))));
   }
 
-  /** The group of a meter id: deterministic on every JVM (String.hashCode is specified), well mixed. */
+  /**
+   * The group of a meter id: deterministic on every JVM (String.hashCode is specified), well mixed.
+   */
   public static int meterGroup(String meter, int meterGroups) {
     int h = meter.hashCode();
     // MurmurHash3's finalizer: ids that differ only in their last digits spread over all groups.

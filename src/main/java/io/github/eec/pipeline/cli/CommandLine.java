@@ -40,7 +40,8 @@ public final class CommandLine {
       return ExitCode.BAD_OPTIONS;
     } catch (MergeConflictException e) {
       err.println("error: " + e.getMessage());
-      err.println("Nothing of this merge was published; run it again to merge its files into the new version.");
+      err.println(
+          "Nothing of this merge was published; run it again to merge its files into the new version.");
       return ExitCode.MERGE_CONFLICT;
     } catch (RunFailedException e) {
       return failed(e.getMessage(), e, options, err);

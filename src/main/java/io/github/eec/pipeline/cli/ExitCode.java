@@ -12,6 +12,7 @@ public final class ExitCode {
 
   /** More lines rejected than {@code --maxRejectedFraction} allows; nothing published. */
   public static final int TOO_MANY_REJECTS = 3;
+
   /** Another merge committed to the table first; nothing published, a rerun merges the files. */
   public static final int MERGE_CONFLICT = 4;
 

@@ -14,8 +14,10 @@ public final class CounterNames {
   public static final String REGISTER_RESETS = "registerResets";
   public static final String DUPLICATES_DROPPED = "duplicatesDropped";
   public static final String HOURLY_ROWS = "hourlyRowsWritten";
+
   /** Merge: rows of the rewritten days computed anew (new readings, or a changed neighbour). */
   public static final String ROWS_RECOMPUTED = "rowsRecomputed";
+
   /** Merge: rows of the rewritten days written back as they were. */
   public static final String ROWS_CARRIED = "rowsCarried";
 

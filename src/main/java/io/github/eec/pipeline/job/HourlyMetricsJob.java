@@ -41,7 +41,9 @@ public final class HourlyMetricsJob {
     if (publisher.holdsMergedTable()) {
       throw new InvalidOptionException(
           "output",
-          "'" + options.getOutput() + "' holds a merged table (merge-state/, warehouse/): add to it with "
+          "'"
+              + options.getOutput()
+              + "' holds a merged table (merge-state/, warehouse/): add to it with "
               + "--merge=true, or write a plain run to another folder");
     }
     refuseToReplaceUnlessAsked(publisher, options.getOverwrite());

@@ -42,14 +42,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One merge: the input files not merged before are read, merged with the table's rows of the
- * days they affect, written as new data files, and committed as one new table version together
- * with the ledger of merged files and the meter index. A failed, refused or killed merge leaves the
- * table as it was; the files it wrote belong to no version (a failure removes them).
+ * One merge: the input files not merged before are read, merged with the table's rows of the days
+ * they affect, written as new data files, and committed as one new table version together with the
+ * ledger of merged files and the meter index. A failed, refused or killed merge leaves the table as
+ * it was; the files it wrote belong to no version (a failure removes them).
  */
 public final class MergeIntoTableJob {
   private static final Logger LOG = LoggerFactory.getLogger(MergeIntoTableJob.class);
-  private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+  private static final DateTimeFormatter RUN_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
   private MergeIntoTableJob() {}
 
@@ -61,10 +62,15 @@ public final class MergeIntoTableJob {
     if (publisher.hasPlainResults()) {
       throw new InvalidOptionException(
           "output",
-          "'" + options.getOutput() + "' holds the results of a plain run (hourly/, _SUCCESS), not a merged "
+          "'"
+              + options.getOutput()
+              + "' holds the results of a plain run (hourly/, _SUCCESS), not a merged "
               + "table; merge into another folder");
     }
-    String warehouse = options.getWarehouse() != null ? options.getWarehouse() : under(options.getOutput(), "warehouse");
+    String warehouse =
+        options.getWarehouse() != null
+            ? options.getWarehouse()
+            : under(options.getOutput(), "warehouse");
     String stateDir = under(options.getOutput(), "merge-state/" + options.getTable().trim());
     try (TableCatalog catalog = TableCatalog.open(options, warehouse)) {
       Table table = catalog.loadOrCreate();
@@ -72,15 +78,21 @@ public final class MergeIntoTableJob {
       Long baseId = base == null ? null : base.snapshotId();
       String ledgerAt = table.properties().get(HourlyTable.LEDGER_PROPERTY);
       InputLedger ledger = ledgerAt == null ? InputLedger.empty() : InputLedger.read(ledgerAt);
-      String runId = ZonedDateTime.now(ZoneOffset.UTC).format(RUN_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
+      String runId =
+          ZonedDateTime.now(ZoneOffset.UTC).format(RUN_TIME)
+              + "-"
+              + UUID.randomUUID().toString().substring(0, 8);
 
-      MergeInputs inputs = MergeInputs.classify(inputFiles, FileChecksums.sha256(inputFiles, 2), ledger, runId);
+      MergeInputs inputs =
+          MergeInputs.classify(inputFiles, FileChecksums.sha256(inputFiles, 2), ledger, runId);
       boolean mergeChanged = options.getMergeChangedFiles();
       List<MatchResult.Metadata> toMerge = inputs.toMerge(mergeChanged);
       List<InputLedger.Entry> newEntries = inputs.newEntries(mergeChanged);
       if (!inputs.changed().isEmpty() && !mergeChanged) {
-        throw new InvalidOptionException("input", inputs.changed().get(0)
-            + " (pass --mergeChangedFiles=true to add its readings as new ones)");
+        throw new InvalidOptionException(
+            "input",
+            inputs.changed().get(0)
+                + " (pass --mergeChangedFiles=true to add its readings as new ones)");
       }
       MergeReport nothing =
           new MergeReport(catalog.id().toString(), table.location(), null, 0, inputs.skipped(), 0);
@@ -112,7 +124,8 @@ public final class MergeIntoTableJob {
           return new Outcome(summary, true, null, stagedRejects, nothing);
         }
         LOG.info("publishing merge {} into {}", runId, catalog.id());
-        List<DataFile> added = TableCommits.writtenFiles(table, dataLocation, WriteTableFiles.filePrefix(runId));
+        List<DataFile> added =
+            TableCommits.writtenFiles(table, dataLocation, WriteTableFiles.filePrefix(runId));
         Set<Integer> days = new HashSet<>();
         for (DataFile f : added) {
           days.add(TableCommits.dayOf(f));
@@ -128,12 +141,14 @@ public final class MergeIntoTableJob {
         snapshotSummary.put("eec.inputs", InputLedger.toJson(newEntries));
         snapshotSummary.put("eec.rejects", rejectsDir);
         snapshotSummary.put("eec.lines-read", Long.toString(summary.get(CounterNames.LINES_READ)));
-        snapshotSummary.put("eec.lines-rejected", Long.toString(summary.get(CounterNames.LINES_REJECTED)));
+        snapshotSummary.put(
+            "eec.lines-rejected", Long.toString(summary.get(CounterNames.LINES_REJECTED)));
         Map<String, String> properties = new HashMap<>();
         properties.put(HourlyTable.LEDGER_PROPERTY, ledgerFile);
         properties.put(HourlyTable.METER_INDEX_PROPERTY, MeterIndexFiles.glob(indexPrefix));
         long snapshot =
-            TableCommits.commit(table, baseId, removed, added, snapshotSummary, properties, stateDir);
+            TableCommits.commit(
+                table, baseId, removed, added, snapshotSummary, properties, stateDir);
         committed = true;
         TableCommits.deleteQuietly(ledgerAt, plan.meterIndexGlob());
         return new Outcome(
@@ -142,11 +157,18 @@ public final class MergeIntoTableJob {
             table.location(),
             rejectsDir,
             new MergeReport(
-                catalog.id().toString(), table.location(), snapshot, toMerge.size(), inputs.skipped(), days.size()));
+                catalog.id().toString(),
+                table.location(),
+                snapshot,
+                toMerge.size(),
+                inputs.skipped(),
+                days.size()));
       } finally {
         if (!committed) {
           TableCommits.deleteQuietly(
-              dataLocation + "/*/" + WriteTableFiles.filePrefix(runId) + "-*", indexPrefix + "-*", ledgerFile);
+              dataLocation + "/*/" + WriteTableFiles.filePrefix(runId) + "-*",
+              indexPrefix + "-*",
+              ledgerFile);
           ResultPublisher.deleteFolder(rejectsDir);
         }
         if (!keepStaging) {

@@ -56,13 +56,19 @@ public final class MergeReport {
   public String format() {
     StringBuilder sb = new StringBuilder();
     line(sb, "files merged", String.format("%,d", filesMerged));
-    line(sb, "files skipped", filesSkipped.size() + (filesSkipped.isEmpty() ? "" : " (already merged)"));
+    line(
+        sb,
+        "files skipped",
+        filesSkipped.size() + (filesSkipped.isEmpty() ? "" : " (already merged)"));
     for (String skipped : filesSkipped) {
       sb.append("    ").append(skipped).append('\n');
     }
     line(sb, "days rewritten", String.format("%,d", daysRewritten));
     line(sb, "table", table + " at " + tableLocation);
-    line(sb, "snapshot", snapshotId == null ? "(none: nothing to merge)" : Long.toString(snapshotId));
+    line(
+        sb,
+        "snapshot",
+        snapshotId == null ? "(none: nothing to merge)" : Long.toString(snapshotId));
     return sb.toString();
   }
 

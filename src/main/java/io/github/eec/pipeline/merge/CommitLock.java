@@ -11,11 +11,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Serializes the commits of merges into one table on a local disk. Iceberg's Hadoop catalog
- * commits by renaming the next metadata file into place; HDFS refuses to rename onto an existing
- * file, but a local file system replaces it, so two processes committing at once could lose one
- * commit. Holding an OS file lock around the commit closes that window; HDFS and the JDBC catalog
- * need none (they refuse the second commit themselves).
+ * Serializes the commits of merges into one table on a local disk. Iceberg's Hadoop catalog commits
+ * by renaming the next metadata file into place; HDFS refuses to rename onto an existing file, but
+ * a local file system replaces it, so two processes committing at once could lose one commit.
+ * Holding an OS file lock around the commit closes that window; HDFS and the JDBC catalog need none
+ * (they refuse the second commit themselves).
  */
 final class CommitLock implements AutoCloseable {
   private final FileChannel channel;
@@ -26,7 +26,9 @@ final class CommitLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** Takes the lock when {@code stateDir} is on the local disk; otherwise a lock that holds nothing. */
+  /**
+   * Takes the lock when {@code stateDir} is on the local disk; otherwise a lock that holds nothing.
+   */
   static CommitLock take(String stateDir, long timeoutMillis) throws IOException {
     if (stateDir.contains("://") && !stateDir.startsWith("file://")) {
       return new CommitLock(null, null);
@@ -34,7 +36,8 @@ final class CommitLock implements AutoCloseable {
     Path dir = Paths.get(stateDir.replaceFirst("^file://", ""));
     Files.createDirectories(dir);
     FileChannel channel =
-        FileChannel.open(dir.resolve("commit.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel.open(
+            dir.resolve("commit.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     while (true) {
       FileLock lock;
@@ -48,8 +51,12 @@ final class CommitLock implements AutoCloseable {
       }
       if (System.nanoTime() > deadline) {
         channel.close();
-        throw new IOException("another merge has held the commit lock " + dir.resolve("commit.lock") + " for "
-            + timeoutMillis / 1000 + " s");
+        throw new IOException(
+            "another merge has held the commit lock "
+                + dir.resolve("commit.lock")
+                + " for "
+                + timeoutMillis / 1000
+                + " s");
       }
       try {
         Thread.sleep(50);

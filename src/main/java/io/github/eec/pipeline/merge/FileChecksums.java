@@ -16,13 +16,16 @@ import java.util.concurrent.Future;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 
-/** SHA-256 of input files, read through Beam's file systems (local, hdfs://, s3://), a few at once. */
+/**
+ * SHA-256 of input files, read through Beam's file systems (local, hdfs://, s3://), a few at once.
+ */
 public final class FileChecksums {
   private FileChecksums() {}
 
   /** The hex SHA-256 of each file, in order. */
   public static List<String> sha256(List<MatchResult.Metadata> files, int threads) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())));
     try {
       List<Future<String>> sums = new ArrayList<>();
       for (MatchResult.Metadata f : files) {

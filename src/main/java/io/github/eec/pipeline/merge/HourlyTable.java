@@ -75,11 +75,15 @@ public final class HourlyTable {
   /** The properties a new table gets. */
   public static Map<String, String> newTableProperties() {
     return Map.of(
-        FORMAT_PROPERTY, FORMAT,
-        TableProperties.FORMAT_VERSION, "2",
-        TableProperties.DEFAULT_NAME_MAPPING, NameMappingParser.toJson(MappingUtil.create(SCHEMA)),
+        FORMAT_PROPERTY,
+        FORMAT,
+        TableProperties.FORMAT_VERSION,
+        "2",
+        TableProperties.DEFAULT_NAME_MAPPING,
+        NameMappingParser.toJson(MappingUtil.create(SCHEMA)),
         // Old metadata files are not needed once a newer one exists; snapshots keep the history.
-        TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true");
+        TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED,
+        "true");
   }
 
   /** The partition folder of a day, as Iceberg names it ({@code window_start_day=2024-03-01}). */

@@ -70,7 +70,8 @@ public final class InputLedger {
         new BufferedReader(
             new InputStreamReader(
                 new GZIPInputStream(
-                    Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(location, false)))),
+                    Channels.newInputStream(
+                        FileSystems.open(FileSystems.matchNewResource(location, false)))),
                 StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (!line.isBlank()) {
@@ -108,7 +109,8 @@ public final class InputLedger {
     try (OutputStream out =
         new GZIPOutputStream(
             Channels.newOutputStream(
-                FileSystems.create(FileSystems.matchNewResource(location, false), MimeTypes.BINARY)))) {
+                FileSystems.create(
+                    FileSystems.matchNewResource(location, false), MimeTypes.BINARY)))) {
       for (Entry e : entries) {
         out.write(JSON.writeValueAsBytes(e));
         out.write('\n');

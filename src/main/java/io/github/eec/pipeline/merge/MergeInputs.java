@@ -7,9 +7,9 @@ import java.util.Map;
 import org.apache.beam.sdk.io.fs.MatchResult;
 
 /**
- * The input files of a merge sorted by the ledger: new ones to merge, ones merged before (same
- * size and SHA-256, under any path) to skip, and ones whose path was merged before with other
- * content, which only an explicit option merges.
+ * The input files of a merge sorted by the ledger: new ones to merge, ones merged before (same size
+ * and SHA-256, under any path) to skip, and ones whose path was merged before with other content,
+ * which only an explicit option merges.
  */
 public final class MergeInputs {
   private final List<MatchResult.Metadata> toMerge = new ArrayList<>();
@@ -34,7 +34,8 @@ public final class MergeInputs {
       InputLedger.Entry before = ledger.withContent(size, sum);
       String same = inThisRun.putIfAbsent(size + ":" + sum, path);
       if (before != null) {
-        m.skipped.add(before.path.equals(path) ? path : path + " (merged before as " + before.path + ")");
+        m.skipped.add(
+            before.path.equals(path) ? path : path + " (merged before as " + before.path + ")");
       } else if (same != null) {
         m.skipped.add(path + " (same content as " + same + " in this run)");
       } else {
@@ -42,9 +43,18 @@ public final class MergeInputs {
         InputLedger.Entry atPath = ledger.atPath(path);
         if (atPath != null) {
           m.changed.add(
-              path + " was merged before (run " + atPath.runId + ", " + atPath.size + " bytes, sha256 "
-                  + atPath.sha256.substring(0, 12) + "...) and now has other content (" + size
-                  + " bytes, sha256 " + sum.substring(0, 12) + "...)");
+              path
+                  + " was merged before (run "
+                  + atPath.runId
+                  + ", "
+                  + atPath.size
+                  + " bytes, sha256 "
+                  + atPath.sha256.substring(0, 12)
+                  + "...) and now has other content ("
+                  + size
+                  + " bytes, sha256 "
+                  + sum.substring(0, 12)
+                  + "...)");
           m.changedFiles.add(f);
           m.changedEntries.add(entry);
         } else {

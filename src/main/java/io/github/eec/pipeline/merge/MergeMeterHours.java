@@ -13,14 +13,14 @@ import java.util.TreeMap;
 
 /**
  * Merges new hourly accumulators of one meter into its rows read from the table, and recomputes
- * exactly the rows whose values change: the hours with new readings, and the nearest hour with
- * data before and after each of them (their interpolation now reaches a different anchor).
+ * exactly the rows whose values change: the hours with new readings, and the nearest hour with data
+ * before and after each of them (their interpolation now reaches a different anchor).
  *
  * <p>A row keeps the anchors its energy was interpolated from, so a recomputed row needs only its
  * neighbours' anchors: from a row read or merged here when that is the nearer one, else from its
- * own stored anchor (the neighbour is unchanged and need not be read, however far away). The
- * merge reads, for every day with new readings, that day and the meter's previous and next day
- * with data, which holds every row to recompute. Each row is then computed by {@link
+ * own stored anchor (the neighbour is unchanged and need not be read, however far away). The merge
+ * reads, for every day with new readings, that day and the meter's previous and next day with data,
+ * which holds every row to recompute. Each row is then computed by {@link
  * HourlyEnergyCalculator#row} from the same inputs a plain run over all the files would use, so it
  * is bit-identical to that run's row.
  */
@@ -47,15 +47,16 @@ public final class MergeMeterHours {
   }
 
   /**
-   * {@code existing}: the meter's rows of the days read; {@code added}: its new accumulators. Returns
-   * every row of {@code existing} and {@code added}, recomputed where needed.
+   * {@code existing}: the meter's rows of the days read; {@code added}: its new accumulators.
+   * Returns every row of {@code existing} and {@code added}, recomputed where needed.
    */
   public static Result merge(String meter, List<TableHour> existing, List<MeterHour> added) {
     TreeMap<Long, Hour> hours = new TreeMap<>();
     for (TableHour row : existing) {
       Hour h = hours.computeIfAbsent(row.hourStart(), k -> new Hour());
       if (h.existing != null) {
-        throw new IllegalStateException("the table holds " + meter + " at " + row.hourStart() + " twice");
+        throw new IllegalStateException(
+            "the table holds " + meter + " at " + row.hourStart() + " twice");
       }
       h.existing = row;
       h.accumulator = row.accumulator();
@@ -84,7 +85,8 @@ public final class MergeMeterHours {
       Anchor next = nextAnchor(hours, hour, h);
       HourlyMeterStats stats = HourlyEnergyCalculator.row(meter, hour, h.accumulator, prev, next);
       rows.add(
-          new TableHour(meter, hour, h.accumulator, prev, next, stats.energyMwh(), stats.registerResets()));
+          new TableHour(
+              meter, hour, h.accumulator, prev, next, stats.energyMwh(), stats.registerResets()));
       recomputed++;
       resets += stats.registerResets();
     }
@@ -94,7 +96,8 @@ public final class MergeMeterHours {
   private static boolean nextToTouched(TreeMap<Long, Hour> hours, long hour) {
     Map.Entry<Long, Hour> before = hours.lowerEntry(hour);
     Map.Entry<Long, Hour> after = hours.higherEntry(hour);
-    return (before != null && before.getValue().touched) || (after != null && after.getValue().touched);
+    return (before != null && before.getValue().touched)
+        || (after != null && after.getValue().touched);
   }
 
   /**
@@ -104,7 +107,8 @@ public final class MergeMeterHours {
   private static Anchor prevAnchor(TreeMap<Long, Hour> hours, long hour, Hour h) {
     Map.Entry<Long, Hour> before = hours.lowerEntry(hour);
     Anchor stored = h.existing == null ? null : h.existing.prev();
-    if (before != null && (stored == null || before.getKey() >= Hours.hourStart(stored.timeMillis()))) {
+    if (before != null
+        && (stored == null || before.getKey() >= Hours.hourStart(stored.timeMillis()))) {
       return Anchor.lastOf(before.getValue().accumulator);
     }
     return stored;
@@ -113,7 +117,8 @@ public final class MergeMeterHours {
   private static Anchor nextAnchor(TreeMap<Long, Hour> hours, long hour, Hour h) {
     Map.Entry<Long, Hour> after = hours.higherEntry(hour);
     Anchor stored = h.existing == null ? null : h.existing.next();
-    if (after != null && (stored == null || after.getKey() <= Hours.hourStart(stored.timeMillis()))) {
+    if (after != null
+        && (stored == null || after.getKey() <= Hours.hourStart(stored.timeMillis()))) {
       return Anchor.firstOf(after.getValue().accumulator);
     }
     return stored;

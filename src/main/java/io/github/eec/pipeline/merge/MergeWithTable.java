@@ -54,8 +54,10 @@ public class MergeWithTable
       new TupleTag<KV<String, MeterDays>>() {};
 
   private static final TupleTag<Integer> DAYS_TO_READ = new TupleTag<Integer>() {};
-  private static final TupleTag<KV<String, MeterHour>> ADDED = new TupleTag<KV<String, MeterHour>>() {};
-  private static final TupleTag<KV<String, MeterDays>> INDEXED = new TupleTag<KV<String, MeterDays>>() {};
+  private static final TupleTag<KV<String, MeterHour>> ADDED =
+      new TupleTag<KV<String, MeterHour>>() {};
+  private static final TupleTag<KV<String, MeterDays>> INDEXED =
+      new TupleTag<KV<String, MeterDays>>() {};
   private static final TupleTag<TableHour> EXISTING = new TupleTag<TableHour>() {};
 
   private final MergePlan plan;
@@ -108,8 +110,7 @@ public class MergeWithTable
     return PCollectionTuple.of(ROWS, rows).and(METER_INDEX, planned.get(METER_INDEX));
   }
 
-  private PCollection<KV<Integer, KV<String, MeterDays>>> readMeterIndex(
-      PCollection<?> anyInput) {
+  private PCollection<KV<Integer, KV<String, MeterDays>>> readMeterIndex(PCollection<?> anyInput) {
     if (plan.meterIndexGlob() == null) {
       return anyInput
           .getPipeline()
@@ -209,11 +210,14 @@ public class MergeWithTable
     }
   }
 
-  /** Splits a group into its meters and merges each; meters without new readings keep their rows. */
+  /**
+   * Splits a group into its meters and merges each; meters without new readings keep their rows.
+   */
   static class MergeFn extends DoFn<KV<Integer, CoGbkResult>, TableHour> {
     private final Counter recomputed =
         Metrics.counter(CounterNames.NAMESPACE, CounterNames.ROWS_RECOMPUTED);
-    private final Counter carried = Metrics.counter(CounterNames.NAMESPACE, CounterNames.ROWS_CARRIED);
+    private final Counter carried =
+        Metrics.counter(CounterNames.NAMESPACE, CounterNames.ROWS_CARRIED);
     private final Counter resets =
         Metrics.counter(CounterNames.NAMESPACE, CounterNames.REGISTER_RESETS);
 

@@ -32,7 +32,8 @@ public final class MeterDays {
     }
     for (int i = 0; i < ranges.length; i += 2) {
       if (ranges[i] > ranges[i + 1] || (i > 0 && ranges[i] <= ranges[i - 1] + 1)) {
-        throw new IllegalArgumentException("day ranges not sorted and apart: " + Arrays.toString(ranges));
+        throw new IllegalArgumentException(
+            "day ranges not sorted and apart: " + Arrays.toString(ranges));
       }
     }
     return new MeterDays(ranges.clone());

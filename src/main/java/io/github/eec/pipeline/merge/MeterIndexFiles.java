@@ -80,7 +80,10 @@ public final class MeterIndexFiles {
             .setCoder(AvroCoder.of(SCHEMA))
             .apply(
                 "WriteIndexFiles",
-                AvroIO.writeGenericRecords(SCHEMA).to(prefix).withSuffix(".avro").withNumShards(SHARDS));
+                AvroIO.writeGenericRecords(SCHEMA)
+                    .to(prefix)
+                    .withSuffix(".avro")
+                    .withNumShards(SHARDS));
       }
     };
   }

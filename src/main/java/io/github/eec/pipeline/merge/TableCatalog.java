@@ -53,7 +53,8 @@ public final class TableCatalog implements Closeable {
       // Iceberg's JDBC catalog leaves a result set open when it checks for its tables at start-up,
       // which holds an SQLite lock against every other connection's commit: on an existing SQLite
       // database, skip that check (the tables exist).
-      if (uri.startsWith("jdbc:sqlite:") && Files.exists(Paths.get(uri.substring("jdbc:sqlite:".length())))) {
+      if (uri.startsWith("jdbc:sqlite:")
+          && Files.exists(Paths.get(uri.substring("jdbc:sqlite:".length())))) {
         properties.put("jdbc.init-catalog-tables", "false");
       }
       JdbcCatalog jdbc = new JdbcCatalog();
@@ -103,7 +104,8 @@ public final class TableCatalog implements Closeable {
       }
     }
     try {
-      return catalog.createTable(id, HourlyTable.SCHEMA, HourlyTable.SPEC, HourlyTable.newTableProperties());
+      return catalog.createTable(
+          id, HourlyTable.SCHEMA, HourlyTable.SPEC, HourlyTable.newTableProperties());
     } catch (AlreadyExistsException e) {
       return checked(catalog.loadTable(id)); // created meanwhile by a concurrent merge
     }
@@ -114,8 +116,15 @@ public final class TableCatalog implements Closeable {
     String where = "--table: " + id + " in " + description;
     if (!HourlyTable.FORMAT.equals(table.properties().get(HourlyTable.FORMAT_PROPERTY))) {
       throw new InvalidOptionException(
-          "table", id + " in " + description + " is not a table of this job (no " + HourlyTable.FORMAT_PROPERTY
-              + "=" + HourlyTable.FORMAT + " property); merge into another table");
+          "table",
+          id
+              + " in "
+              + description
+              + " is not a table of this job (no "
+              + HourlyTable.FORMAT_PROPERTY
+              + "="
+              + HourlyTable.FORMAT
+              + " property); merge into another table");
     }
     for (Types.NestedField expected : HourlyTable.SCHEMA.columns()) {
       Types.NestedField actual = table.schema().findField(expected.name());
@@ -124,14 +133,24 @@ public final class TableCatalog implements Closeable {
           || actual.isOptional() != expected.isOptional()) {
         throw new InvalidOptionException(
             "table",
-            id + " in " + description + " has an incompatible schema: column " + expected.name() + " is "
-                + (actual == null ? "missing" : actual.type() + (actual.isOptional() ? " optional" : " required"))
-                + ", expected " + expected.type() + (expected.isOptional() ? " optional" : " required"));
+            id
+                + " in "
+                + description
+                + " has an incompatible schema: column "
+                + expected.name()
+                + " is "
+                + (actual == null
+                    ? "missing"
+                    : actual.type() + (actual.isOptional() ? " optional" : " required"))
+                + ", expected "
+                + expected.type()
+                + (expected.isOptional() ? " optional" : " required"));
       }
     }
     List<PartitionField> fields = table.spec().fields();
     if (fields.size() != 1 || !fields.get(0).transform().toString().equals("day")) {
-      throw new InvalidOptionException("table", where + " is not partitioned by the day of window_start");
+      throw new InvalidOptionException(
+          "table", where + " is not partitioned by the day of window_start");
     }
     return table;
   }

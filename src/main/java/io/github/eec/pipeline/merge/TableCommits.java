@@ -17,19 +17,19 @@ import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Metrics;
 import org.apache.iceberg.MetricsConfig;
-import org.apache.iceberg.TableProperties;
-import org.apache.iceberg.io.CloseableIterable;
-import org.apache.iceberg.io.InputFile;
-import org.apache.iceberg.mapping.NameMapping;
-import org.apache.iceberg.mapping.NameMappingParser;
-import org.apache.iceberg.parquet.ParquetUtil;
 import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.Transaction;
 import org.apache.iceberg.UpdateProperties;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.InputFile;
+import org.apache.iceberg.mapping.NameMapping;
+import org.apache.iceberg.mapping.NameMappingParser;
+import org.apache.iceberg.parquet.ParquetUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,20 +37,23 @@ import org.slf4j.LoggerFactory;
  * The merge's dealings with the table's metadata: the files of the version it starts from, the
  * files it wrote, and its commit.
  *
- * <p>Publishes a merge as one new table version, in one Iceberg transaction: the rewritten days' old
- * data files out, the new ones in, the ledger and meter index pointers updated, the merge's inputs
- * in the snapshot summary. A reader sees the version before or after, never a mix.
+ * <p>Publishes a merge as one new table version, in one Iceberg transaction: the rewritten days'
+ * old data files out, the new ones in, the ledger and meter index pointers updated, the merge's
+ * inputs in the snapshot summary. A reader sees the version before or after, never a mix.
  *
- * <p>The merge computed its rows from the version it started on, so it must not commit over a
- * newer one: the overwrite is validated against any data added since that version, in any day
- * (not only the days it rewrites, as the ledger and index of the newer version would be lost).
+ * <p>The merge computed its rows from the version it started on, so it must not commit over a newer
+ * one: the overwrite is validated against any data added since that version, in any day (not only
+ * the days it rewrites, as the ledger and index of the newer version would be lost).
  */
 public final class TableCommits {
   private static final Logger LOG = LoggerFactory.getLogger(TableCommits.class);
 
   private TableCommits() {}
 
-  /** Commits; returns the new snapshot's id. Throws {@link MergeConflictException} on a newer version. */
+  /**
+   * Commits; returns the new snapshot's id. Throws {@link MergeConflictException} on a newer
+   * version.
+   */
   public static long commit(
       Table table,
       Long baseSnapshotId,
@@ -65,7 +68,11 @@ public final class TableCommits {
       Long current = table.currentSnapshot() == null ? null : table.currentSnapshot().snapshotId();
       if (!java.util.Objects.equals(current, baseSnapshotId)) {
         throw new MergeConflictException(
-            "another merge committed to " + table.name() + " (snapshot " + current + ") after this one started on "
+            "another merge committed to "
+                + table.name()
+                + " (snapshot "
+                + current
+                + ") after this one started on "
                 + (baseSnapshotId == null ? "the empty table" : "snapshot " + baseSnapshotId),
             null);
       }
@@ -85,13 +92,18 @@ public final class TableCommits {
       UpdateProperties update = tx.updateProperties();
       properties.forEach(update::set);
       update.commit();
-      LOG.info("committing {} new and {} replaced data files to {}", added.size(), removed.size(), table.name());
+      LOG.info(
+          "committing {} new and {} replaced data files to {}",
+          added.size(),
+          removed.size(),
+          table.name());
       tx.commitTransaction();
       table.refresh();
       return table.currentSnapshot().snapshotId();
     } catch (ValidationException | CommitFailedException e) {
       throw new MergeConflictException(
-          "another merge committed to " + table.name() + " while this one ran: " + e.getMessage(), e);
+          "another merge committed to " + table.name() + " while this one ran: " + e.getMessage(),
+          e);
     }
   }
 
@@ -106,7 +118,10 @@ public final class TableCommits {
     /** Their paths, for the pipeline to read. */
     public Map<Integer, List<String>> pathsByDay() {
       Map<Integer, List<String>> paths = new TreeMap<>();
-      byDay.forEach((day, files) -> paths.put(day, files.stream().map(f -> f.path().toString()).collect(Collectors.toList())));
+      byDay.forEach(
+          (day, files) ->
+              paths.put(
+                  day, files.stream().map(f -> f.path().toString()).collect(Collectors.toList())));
       return paths;
     }
   }
@@ -117,7 +132,8 @@ public final class TableCommits {
     if (snapshotId == null) {
       return files;
     }
-    try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).planFiles()) {
+    try (CloseableIterable<FileScanTask> tasks =
+        table.newScan().useSnapshot(snapshotId).planFiles()) {
       for (FileScanTask task : tasks) {
         files.byDay.computeIfAbsent(dayOf(task.file()), d -> new ArrayList<>()).add(task.file());
       }
@@ -130,7 +146,9 @@ public final class TableCommits {
     return file.partition().get(0, Integer.class);
   }
 
-  /** A table location as Beam's file systems take it: local paths without Hadoop's {@code file:}. */
+  /**
+   * A table location as Beam's file systems take it: local paths without Hadoop's {@code file:}.
+   */
   public static String beamPath(String location) {
     String l = location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
     if (l.startsWith("file://")) {
@@ -143,12 +161,15 @@ public final class TableCommits {
    * The data files a merge wrote ({@code dataLocation/DAY/PREFIX-*.parquet}), with the column
    * statistics Iceberg plans and filters with; files without rows are deleted, not committed.
    */
-  public static List<DataFile> writtenFiles(Table table, String dataLocation, String prefix) throws IOException {
-    NameMapping mapping = NameMappingParser.fromJson(table.properties().get(TableProperties.DEFAULT_NAME_MAPPING));
+  public static List<DataFile> writtenFiles(Table table, String dataLocation, String prefix)
+      throws IOException {
+    NameMapping mapping =
+        NameMappingParser.fromJson(table.properties().get(TableProperties.DEFAULT_NAME_MAPPING));
     MetricsConfig metricsConfig = MetricsConfig.forTable(table);
     List<DataFile> out = new ArrayList<>();
     List<ResourceId> empty = new ArrayList<>();
-    MatchResult match = FileSystems.match(dataLocation + "/*/" + prefix + "-*.parquet", EmptyMatchTreatment.ALLOW);
+    MatchResult match =
+        FileSystems.match(dataLocation + "/*/" + prefix + "-*.parquet", EmptyMatchTreatment.ALLOW);
     for (MatchResult.Metadata m : match.metadata()) {
       String path = m.resourceId().toString();
       InputFile in = table.io().newInputFile(path);
@@ -164,7 +185,10 @@ public final class TableCommits {
               .withFormat(FileFormat.PARQUET)
               .withFileSizeInBytes(m.sizeBytes())
               .withMetrics(metrics)
-              .withPartitionPath(partition.endsWith("/") ? partition.substring(0, partition.length() - 1) : partition)
+              .withPartitionPath(
+                  partition.endsWith("/")
+                      ? partition.substring(0, partition.length() - 1)
+                      : partition)
               .build());
     }
     if (!empty.isEmpty()) {
@@ -181,7 +205,8 @@ public final class TableCommits {
       }
       try {
         List<ResourceId> files = new ArrayList<>();
-        for (MatchResult.Metadata m : FileSystems.match(glob, EmptyMatchTreatment.ALLOW).metadata()) {
+        for (MatchResult.Metadata m :
+            FileSystems.match(glob, EmptyMatchTreatment.ALLOW).metadata()) {
           files.add(m.resourceId());
         }
         FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);

@@ -16,9 +16,10 @@ import org.apache.beam.sdk.values.PCollection;
 
 /**
  * Writes the merged rows as the table's Parquet data files, one folder per UTC day as Iceberg lays
- * out the partitions ({@code data/window_start_day=2024-03-01/RUNID-hourly-SSSSS-of-NNNNN.parquet}):
- * each file lies wholly in one partition, and the run id keeps every merge's files apart from the
- * files of the table versions readers may still be reading. Nothing is visible before the commit.
+ * out the partitions ({@code
+ * data/window_start_day=2024-03-01/RUNID-hourly-SSSSS-of-NNNNN.parquet}): each file lies wholly in
+ * one partition, and the run id keeps every merge's files apart from the files of the table
+ * versions readers may still be reading. Nothing is visible before the commit.
  */
 public class WriteTableFiles extends PTransform<PCollection<TableHour>, WriteFilesResult<Integer>> {
   private final MergePlan plan;

@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * A reading that the energy rule interpolates from: its time (epoch millis) and register (mWh).
- * An hour's energy needs the last reading of the meter's previous hour with data and the first
- * reading of its next one.
+ * A reading that the energy rule interpolates from: its time (epoch millis) and register (mWh). An
+ * hour's energy needs the last reading of the meter's previous hour with data and the first reading
+ * of its next one.
  */
 public final class Anchor implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -73,13 +73,16 @@ public final class OptionsValidator {
     String table = o.getTable() == null ? "" : o.getTable().trim();
     if (!table.matches("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*")) {
       throw new InvalidOptionException(
-          "table", "'" + o.getTable() + "' is not NAMESPACE.NAME (letters, digits, _), e.g. eec.hourly");
+          "table",
+          "'" + o.getTable() + "' is not NAMESPACE.NAME (letters, digits, _), e.g. eec.hourly");
     }
     String catalog = o.getCatalog() == null ? "" : o.getCatalog().trim();
     if (!catalog.equals("hadoop") && !catalog.equals("jdbc")) {
-      throw new InvalidOptionException("catalog", "must be hadoop or jdbc, got '" + o.getCatalog() + "'");
+      throw new InvalidOptionException(
+          "catalog", "must be hadoop or jdbc, got '" + o.getCatalog() + "'");
     }
-    if (catalog.equals("jdbc") && (o.getCatalogUri() == null || !o.getCatalogUri().startsWith("jdbc:"))) {
+    if (catalog.equals("jdbc")
+        && (o.getCatalogUri() == null || !o.getCatalogUri().startsWith("jdbc:"))) {
       throw new InvalidOptionException(
           "catalogUri", "--catalog=jdbc needs a JDBC URI, e.g. jdbc:sqlite:/data/eec/catalog.db");
     }

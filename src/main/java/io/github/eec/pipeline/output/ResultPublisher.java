@@ -66,10 +66,13 @@ public final class ResultPublisher {
     return existing;
   }
 
-  /** Whether the folder holds a plain run's published results ({@code hourly/} or {@code _SUCCESS}). */
+  /**
+   * Whether the folder holds a plain run's published results ({@code hourly/} or {@code _SUCCESS}).
+   */
   public boolean hasPlainResults() throws IOException {
     return !files(finalDir(HOURLY) + "*").isEmpty()
-        || !files(output.resolve(SUCCESS_MARKER, StandardResolveOptions.RESOLVE_FILE).toString()).isEmpty();
+        || !files(output.resolve(SUCCESS_MARKER, StandardResolveOptions.RESOLVE_FILE).toString())
+            .isEmpty();
   }
 
   /** Whether the folder holds the state of merges (a plain run must not write over it). */

@@ -71,9 +71,7 @@ public class ReadLinesWithFileName extends PTransform<PBegin, PCollection<KV<Str
         files == null
             ? input.apply("MatchFiles", FileIO.match().filepattern(filePattern))
             : input.apply("GivenFiles", Create.of(files).withCoder(MetadataCoderV2.of()));
-    return matched
-        .apply("OpenFiles", FileIO.readMatches())
-        .apply("ReadLines", new ReadRanges());
+    return matched.apply("OpenFiles", FileIO.readMatches()).apply("ReadLines", new ReadRanges());
   }
 
   /** Beam's split of each file into ranges (reshuffled), read by {@link ReadRangeFn}. */

@@ -25,7 +25,10 @@ public class HourlyTableTest {
           row(new Anchor(1_709_301_500_000L, 999_999.5), new Anchor(1_709_305_300_000L, 1e9 + 20))
         }) {
       assertEquals(t, HourlyTable.fromRecord(HourlyTable.toRecord(t)));
-      assertEquals(t.accumulator().powerSum(), HourlyTable.fromRecord(HourlyTable.toRecord(t)).accumulator().powerSum(), 0);
+      assertEquals(
+          t.accumulator().powerSum(),
+          HourlyTable.fromRecord(HourlyTable.toRecord(t)).accumulator().powerSum(),
+          0);
     }
   }
 
@@ -38,10 +41,15 @@ public class HourlyTableTest {
   @Test
   public void avroAndIcebergSchemasNameTheSameColumnsInTheSameOrder() {
     assertEquals(
-        HourlyTable.SCHEMA.columns().stream().map(f -> f.name()).collect(java.util.stream.Collectors.toList()),
-        HourlyTable.AVRO_SCHEMA.getFields().stream().map(f -> f.name()).collect(java.util.stream.Collectors.toList()));
+        HourlyTable.SCHEMA.columns().stream()
+            .map(f -> f.name())
+            .collect(java.util.stream.Collectors.toList()),
+        HourlyTable.AVRO_SCHEMA.getFields().stream()
+            .map(f -> f.name())
+            .collect(java.util.stream.Collectors.toList()));
     // The Avro schema maps to the Iceberg types except for timestamps (Avro has no zone flag).
     assertEquals(
-        HourlyTable.SCHEMA.columns().size(), AvroSchemaUtil.toIceberg(HourlyTable.AVRO_SCHEMA).columns().size());
+        HourlyTable.SCHEMA.columns().size(),
+        AvroSchemaUtil.toIceberg(HourlyTable.AVRO_SCHEMA).columns().size());
   }
 }

@@ -20,9 +20,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,7 +62,11 @@ public class MergeIntoTableTest {
 
   private int merge(Path output, List<Path> files, String... extra) {
     List<String> args = new ArrayList<>();
-    args.add("--input=" + (files.size() == 1 ? files.get(0) : files.get(0).getParent() + "/{" + names(files) + "}"));
+    args.add(
+        "--input="
+            + (files.size() == 1
+                ? files.get(0)
+                : files.get(0).getParent() + "/{" + names(files) + "}"));
     args.add("--output=" + output);
     args.add("--merge=true");
     args.add("--runner=DirectRunner");
@@ -81,15 +83,29 @@ public class MergeIntoTableTest {
   private List<String> readings(long seed) throws IOException {
     Path quarter = tmp.newFolder("quarter-" + seed).toPath();
     ReadingsGenerator.generate(
-        "--meters=5", "--duration=9d", "--period=15min", "--jitter=0", "--timeFormat=minute",
-        "--start=2024-03-01", "--seed=" + seed, "--header=false", "--outageRate=0.5",
+        "--meters=5",
+        "--duration=9d",
+        "--period=15min",
+        "--jitter=0",
+        "--timeFormat=minute",
+        "--start=2024-03-01",
+        "--seed=" + seed,
+        "--header=false",
+        "--outageRate=0.5",
         "--faultRates=REGISTER_RESET:0.002,DUPLICATE:0.002,OUT_OF_ORDER:0.002,BAD_TIME:0.001",
         "--output=" + quarter);
     Path fast = tmp.newFolder("fast-" + seed).toPath();
     ReadingsGenerator.generate(
-        "--meters=2", "--firstMeter=50", "--duration=2d", "--period=10s", "--start=2024-03-03T20:00:00Z",
-        "--seed=" + (seed + 1), "--header=false", "--outageRate=2",
-        "--faultRates=REGISTER_RESET:0.0005", "--output=" + fast);
+        "--meters=2",
+        "--firstMeter=50",
+        "--duration=2d",
+        "--period=10s",
+        "--start=2024-03-03T20:00:00Z",
+        "--seed=" + (seed + 1),
+        "--header=false",
+        "--outageRate=2",
+        "--faultRates=REGISTER_RESET:0.0005",
+        "--output=" + fast);
     List<String> lines = new ArrayList<>();
     for (Path dir : List.of(quarter, fast)) {
       try (Stream<Path> files = Files.list(dir)) {
@@ -114,7 +130,8 @@ public class MergeIntoTableTest {
   private static String fileDay(String line) {
     String[] f = line.split(",");
     try {
-      LocalDateTime t = LocalDateTime.parse(f[1].trim().length() == 16 ? f[1].trim() + ":00" : f[1].trim(), TIME);
+      LocalDateTime t =
+          LocalDateTime.parse(f[1].trim().length() == 16 ? f[1].trim() + ":00" : f[1].trim(), TIME);
       return t.plusMinutes(150).toLocalDate().toString();
     } catch (RuntimeException e) {
       return "bad"; // a malformed line: any file
@@ -131,7 +148,8 @@ public class MergeIntoTableTest {
     List<String> late = new ArrayList<>();
     List<String> scattered = new ArrayList<>();
     for (String line : lines) {
-      if (line.startsWith("MTR-000002,2024-03-02 07:") || line.startsWith("MTR-000051,2024-03-04 07:")) {
+      if (line.startsWith("MTR-000002,2024-03-02 07:")
+          || line.startsWith("MTR-000051,2024-03-04 07:")) {
         late.add(line);
       } else if (random.nextInt(300) == 0) {
         scattered.add(line);
@@ -212,7 +230,8 @@ public class MergeIntoTableTest {
       long snapshots = count(table.snapshots());
       List<HourlyMeterStats> before = tableRows(output);
       assertEquals(stderr, ExitCode.DONE, merge(output, files));
-      assertThat(stdout, containsString("files skipped          " + files.size() + " (already merged)"));
+      assertThat(
+          stdout, containsString("files skipped          " + files.size() + " (already merged)"));
       table.refresh();
       assertEquals(snapshots, count(table.snapshots()));
       CrossRunnerOutputs.checkSameRows("before", before, "after a rerun", tableRows(output));
@@ -230,7 +249,10 @@ public class MergeIntoTableTest {
   @Test
   public void aChangedFileIsRefusedUnlessAskedAndOldVersionsStayReadable() throws Exception {
     Path in = tmp.newFolder("in").toPath();
-    Path day1 = write(in.resolve("day1.csv"), List.of("A,2024-03-01 10:00,100,1", "A,2024-03-01 10:30,200,1"));
+    Path day1 =
+        write(
+            in.resolve("day1.csv"),
+            List.of("A,2024-03-01 10:00,100,1", "A,2024-03-01 10:30,200,1"));
     Path output = tmp.getRoot().toPath().resolve("out");
     assertEquals(stderr, ExitCode.DONE, merge(output, List.of(day1)));
     Table table = TableRows.load(output.resolve("warehouse").toString(), "eec.hourly");
@@ -260,9 +282,13 @@ public class MergeIntoTableTest {
     Jobs.run(file.toString(), plain);
     assertEquals(ExitCode.BAD_OPTIONS, merge(plain, List.of(file)));
     assertThat(stderr.lines().findFirst().orElse(""), containsString("plain run"));
-    assertEquals(ExitCode.BAD_OPTIONS, merge(tmp.getRoot().toPath().resolve("x"), List.of(file), "--dedupe=true"));
+    assertEquals(
+        ExitCode.BAD_OPTIONS,
+        merge(tmp.getRoot().toPath().resolve("x"), List.of(file), "--dedupe=true"));
     assertThat(stderr.lines().findFirst().orElse(""), containsString("--dedupe"));
-    assertEquals(ExitCode.BAD_OPTIONS, merge(tmp.getRoot().toPath().resolve("x"), List.of(file), "--table=nodot"));
+    assertEquals(
+        ExitCode.BAD_OPTIONS,
+        merge(tmp.getRoot().toPath().resolve("x"), List.of(file), "--table=nodot"));
     assertThat(stderr.lines().findFirst().orElse(""), containsString("--table"));
 
     // A table of the same name that another program created.
@@ -273,7 +299,8 @@ public class MergeIntoTableTest {
     catalog.createTable(
         org.apache.iceberg.catalog.TableIdentifier.parse("eec.hourly"),
         new org.apache.iceberg.Schema(
-            org.apache.iceberg.types.Types.NestedField.required(1, "meter", org.apache.iceberg.types.Types.StringType.get())));
+            org.apache.iceberg.types.Types.NestedField.required(
+                1, "meter", org.apache.iceberg.types.Types.StringType.get())));
     assertEquals(ExitCode.BAD_OPTIONS, merge(foreign, List.of(file)));
     assertThat(stderr.lines().findFirst().orElse(""), containsString("not a table of this job"));
     assertFalse(Files.exists(foreign.resolve("rejects")));
@@ -282,17 +309,28 @@ public class MergeIntoTableTest {
   @Test
   public void aJdbcCatalogHoldsTheSameTable() throws Exception {
     Path in = tmp.newFolder("jdbc-in").toPath();
-    Path day1 = write(in.resolve("day1.csv"), List.of("A,2024-03-01 22:10,100,1", "A,2024-03-01 23:50,300,1"));
-    Path day2 = write(in.resolve("day2.csv"), List.of("A,2024-03-02 00:20,400,1", "B,2024-03-02 01:00,5,1"));
+    Path day1 =
+        write(
+            in.resolve("day1.csv"),
+            List.of("A,2024-03-01 22:10,100,1", "A,2024-03-01 23:50,300,1"));
+    Path day2 =
+        write(
+            in.resolve("day2.csv"), List.of("A,2024-03-02 00:20,400,1", "B,2024-03-02 01:00,5,1"));
     Path output = tmp.getRoot().toPath().resolve("jdbc");
     String uri = "jdbc:sqlite:" + tmp.getRoot().toPath().resolve("catalog.db");
     for (Path day : List.of(day1, day2, day1)) {
-      assertEquals(stderr, ExitCode.DONE, merge(output, List.of(day), "--catalog=jdbc", "--catalogUri=" + uri));
+      assertEquals(
+          stderr,
+          ExitCode.DONE,
+          merge(output, List.of(day), "--catalog=jdbc", "--catalogUri=" + uri));
     }
     assertThat(stdout, containsString("(already merged)"));
     Table table = TableRows.loadJdbc(uri, output.resolve("warehouse").toString(), "eec.hourly");
     CrossRunnerOutputs.checkSameRows(
-        "plain run", plainRun(List.of(day1, day2), "jdbc-plain"), "JDBC catalog table", TableRows.rows(table));
+        "plain run",
+        plainRun(List.of(day1, day2), "jdbc-plain"),
+        "JDBC catalog table",
+        TableRows.rows(table));
     assertEquals(ExitCode.BAD_OPTIONS, merge(output, List.of(day1), "--catalog=jdbc"));
     assertThat(stderr.lines().findFirst().orElse(""), containsString("--catalogUri"));
   }
@@ -303,8 +341,10 @@ public class MergeIntoTableTest {
     Path good = write(in.resolve("good.csv"), List.of("A,2024-03-01 10:00,100,1"));
     Path output = tmp.getRoot().toPath().resolve("out");
     assertEquals(stderr, ExitCode.DONE, merge(output, List.of(good)));
-    Path bad = write(in.resolve("bad.csv"), List.of("A,2024-03-01 11:00,200,1", "junk", "more junk"));
-    List<String> args = List.of("--input=" + bad, "--output=" + output, "--merge=true", "--runner=DirectRunner");
+    Path bad =
+        write(in.resolve("bad.csv"), List.of("A,2024-03-01 11:00,200,1", "junk", "more junk"));
+    List<String> args =
+        List.of("--input=" + bad, "--output=" + output, "--merge=true", "--runner=DirectRunner");
     assertEquals(stderr, ExitCode.TOO_MANY_REJECTS, run(args.toArray(new String[0])));
     assertEquals(1, tableRows(output).size());
     try (Stream<Path> data = Files.walk(output.resolve("warehouse/eec/hourly/data"))) {

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.Test;
 
-/** The per-meter merge, by hand: which rows change, and that they equal a computation over everything. */
+/**
+ * The per-meter merge, by hand: which rows change, and that they equal a computation over
+ * everything.
+ */
 public class MergeMeterHoursTest {
   private static final long HOUR = 3_600_000L;
   private static final long H13 = Instant.parse("2024-03-01T13:00:00Z").toEpochMilli();
@@ -21,7 +24,10 @@ public class MergeMeterHoursTest {
   private static MeterHour hour(long start, long... minuteEnergyPower) {
     HourlyAccumulator a = new HourlyAccumulator();
     for (int i = 0; i < minuteEnergyPower.length; i += 3) {
-      a.add(start + minuteEnergyPower[i] * 60_000, minuteEnergyPower[i + 1], minuteEnergyPower[i + 2]);
+      a.add(
+          start + minuteEnergyPower[i] * 60_000,
+          minuteEnergyPower[i + 1],
+          minuteEnergyPower[i + 2]);
     }
     return new MeterHour(start, a);
   }
@@ -35,13 +41,17 @@ public class MergeMeterHoursTest {
   public void theReadmeExampleSplitIntoTwoMergesGivesTheReadmeNumbers() {
     // README "Worked example": 13:45, 14:00 ... 14:45 in the first file, 15:10 in the second.
     List<TableHour> first =
-        table(List.of(hour(H13, 45, 1000, 300), hour(H13 + HOUR, 0, 1100, 400, 15, 1350, 1000, 30, 1600, 1000, 45, 2000, 1600)));
+        table(
+            List.of(
+                hour(H13, 45, 1000, 300),
+                hour(H13 + HOUR, 0, 1100, 400, 15, 1350, 1000, 30, 1600, 1000, 45, 2000, 1600)));
     assertEquals(100.0, first.get(0).energyMwh(), 0);
     assertEquals(900.0, first.get(1).energyMwh(), 0); // the meter's last hour so far: ends at 14:45
     assertNull(first.get(1).next());
 
     MergeMeterHours.Result second =
-        MergeMeterHours.merge("A", first.subList(1, 2), List.of(hour(H13 + 2 * HOUR, 10, 2500, 1200)));
+        MergeMeterHours.merge(
+            "A", first.subList(1, 2), List.of(hour(H13 + 2 * HOUR, 10, 2500, 1200)));
     // 14:00 gets its end share, 15:00 is new; 13:00 was not read and not needed.
     assertEquals(2, second.recomputed);
     assertEquals(1200.0, second.rows.get(0).energyMwh(), 0);
@@ -96,7 +106,8 @@ public class MergeMeterHoursTest {
   @Test
   public void aResetAcrossTheBoundaryIsCountedOnceInTheLaterHour() {
     List<TableHour> before = table(List.of(hour(H13, 30, 5000, 1, 50, 5100, 1)));
-    MergeMeterHours.Result merged = MergeMeterHours.merge("A", before, List.of(hour(H13 + HOUR, 10, 40, 1)));
+    MergeMeterHours.Result merged =
+        MergeMeterHours.merge("A", before, List.of(hour(H13 + HOUR, 10, 40, 1)));
     assertEquals(0, merged.rows.get(0).registerResets());
     assertEquals(1, merged.rows.get(1).registerResets());
     assertEquals(1, merged.resetsInRecomputed);

@@ -30,9 +30,14 @@ public class MeterDaysTest {
   @Test
   public void addingDaysKeepsTheRangesSortedAndMerged() {
     MeterDays d = MeterDays.ofRanges(new int[] {10, 12, 20, 20});
-    assertArrayEquals(new int[] {5, 5, 10, 14, 20, 20}, d.with(new TreeSet<>(java.util.List.of(13, 14, 5))).ranges());
-    assertArrayEquals(new int[] {10, 20}, d.with(new TreeSet<>(java.util.List.of(13, 14, 15, 16, 17, 18, 19))).ranges());
-    assertArrayEquals(new int[] {10, 12, 20, 20}, d.with(new TreeSet<>(java.util.List.of(11, 20))).ranges());
+    assertArrayEquals(
+        new int[] {5, 5, 10, 14, 20, 20},
+        d.with(new TreeSet<>(java.util.List.of(13, 14, 5))).ranges());
+    assertArrayEquals(
+        new int[] {10, 20},
+        d.with(new TreeSet<>(java.util.List.of(13, 14, 15, 16, 17, 18, 19))).ranges());
+    assertArrayEquals(
+        new int[] {10, 12, 20, 20}, d.with(new TreeSet<>(java.util.List.of(11, 20))).ranges());
   }
 
   @Test
@@ -44,7 +49,8 @@ public class MeterDaysTest {
 
   @Test
   public void coder() throws Exception {
-    CoderProperties.coderDecodeEncodeEqual(MeterDaysCoder.of(), MeterDays.ofRanges(new int[] {-3, 0, 19000, 19400}));
+    CoderProperties.coderDecodeEncodeEqual(
+        MeterDaysCoder.of(), MeterDays.ofRanges(new int[] {-3, 0, 19000, 19400}));
     CoderProperties.coderDecodeEncodeEqual(MeterDaysCoder.of(), MeterDays.none());
   }
 }

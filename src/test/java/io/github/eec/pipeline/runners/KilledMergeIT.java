@@ -21,10 +21,10 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * Merges killed (SIGKILL, their own JVM) half-way and while committing, and two merges at once:
- * the table is always a whole version, the one before or the one after, and a rerun gives the rows
- * of uninterrupted merges. On the DirectRunner: what is tested is the merge's commit protocol,
- * which runs in {@code main} whatever the runner.
+ * Merges killed (SIGKILL, their own JVM) half-way and while committing, and two merges at once: the
+ * table is always a whole version, the one before or the one after, and a rerun gives the rows of
+ * uninterrupted merges. On the DirectRunner: what is tested is the merge's commit protocol, which
+ * runs in {@code main} whatever the runner.
  */
 public class KilledMergeIT {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
@@ -41,7 +41,10 @@ public class KilledMergeIT {
     command.add("--input=" + input);
     command.add("--output=" + output);
     command.add("--merge=true");
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   private int runToEnd(Path input, Path output, Path log) throws Exception {
@@ -63,19 +66,42 @@ public class KilledMergeIT {
   /** Two days of readings, the second's file starting before midnight. */
   private Path[] days() throws IOException {
     Path first = tmp.newFolder("day1").toPath();
-    ReadingsGenerator.generate("--meters=20", "--start=2024-03-01T12:00:00Z", "--duration=12h", "--period=10s",
-        "--seed=1", "--output=" + first);
+    ReadingsGenerator.generate(
+        "--meters=20",
+        "--start=2024-03-01T12:00:00Z",
+        "--duration=12h",
+        "--period=10s",
+        "--seed=1",
+        "--output=" + first);
     Path second = tmp.newFolder("day2").toPath();
-    ReadingsGenerator.generate("--meters=20", "--start=2024-03-01T23:59:00Z", "--duration=12h", "--period=10s",
-        "--seed=2", "--output=" + second);
+    ReadingsGenerator.generate(
+        "--meters=20",
+        "--start=2024-03-01T23:59:00Z",
+        "--duration=12h",
+        "--period=10s",
+        "--seed=2",
+        "--output=" + second);
     Path third = tmp.newFolder("day3").toPath();
-    ReadingsGenerator.generate("--meters=20", "--start=2024-03-02T11:59:00Z", "--duration=6h", "--period=10s",
-        "--seed=3", "--output=" + third);
+    ReadingsGenerator.generate(
+        "--meters=20",
+        "--start=2024-03-02T11:59:00Z",
+        "--duration=6h",
+        "--period=10s",
+        "--seed=3",
+        "--output=" + third);
     Path fourth = tmp.newFolder("day4").toPath();
-    ReadingsGenerator.generate("--meters=20", "--start=2024-03-02T17:59:00Z", "--duration=6h", "--period=10s",
-        "--seed=4", "--output=" + fourth);
+    ReadingsGenerator.generate(
+        "--meters=20",
+        "--start=2024-03-02T17:59:00Z",
+        "--duration=6h",
+        "--period=10s",
+        "--seed=4",
+        "--output=" + fourth);
     return new Path[] {
-      first.resolve("*.csv"), second.resolve("*.csv"), third.resolve("*.csv"), fourth.resolve("*.csv")
+      first.resolve("*.csv"),
+      second.resolve("*.csv"),
+      third.resolve("*.csv"),
+      fourth.resolve("*.csv")
     };
   }
 
@@ -83,7 +109,8 @@ public class KilledMergeIT {
   private long publishMillis(Path input, Path output, Path log) throws Exception {
     Files.deleteIfExists(log);
     Process p = start(input, output, log);
-    while (p.isAlive() && !(Files.exists(log) && Files.readString(log).contains("publishing merge "))) {
+    while (p.isAlive()
+        && !(Files.exists(log) && Files.readString(log).contains("publishing merge "))) {
       Thread.sleep(2);
     }
     long from = System.nanoTime();
@@ -118,7 +145,8 @@ public class KilledMergeIT {
     Thread.sleep(mergeMillis / 2);
     boolean midway = killed.isAlive();
     killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-    System.out.printf("merge of %d ms killed after %d ms, midway: %s%n", mergeMillis, mergeMillis / 2, midway);
+    System.out.printf(
+        "merge of %d ms killed after %d ms, midway: %s%n", mergeMillis, mergeMillis / 2, midway);
     if (midway) {
       assertEquals(day1Snapshot, snapshot(output));
       assertEquals(new HashSet<>(afterDay1), new HashSet<>(rows(output)));
@@ -147,7 +175,8 @@ public class KilledMergeIT {
       System.out.printf(
           "killed %d ms into publishing (of %d ms): the table is the version %s%n",
           delays[attempt], publishing, committed ? "after" : "before");
-      assertEquals(new HashSet<>(committed ? expected.get(attempt) : previous), new HashSet<>(rows(output)));
+      assertEquals(
+          new HashSet<>(committed ? expected.get(attempt) : previous), new HashSet<>(rows(output)));
       assertEquals(0, runToEnd(day[2 + attempt], output, log));
       if (committed) {
         assertTrue(Files.readString(log), Files.readString(log).contains("(already merged)"));

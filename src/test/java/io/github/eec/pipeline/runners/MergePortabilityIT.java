@@ -38,7 +38,8 @@ public class MergePortabilityIT {
     Path plain = TMP.getRoot().toPath().resolve("plain");
     long allLines =
         HourlyMetricsJob.run(
-                OptionsParser.parse("--input=" + input + "/part-*", "--output=" + plain, "--runner=DirectRunner"),
+                OptionsParser.parse(
+                    "--input=" + input + "/part-*", "--output=" + plain, "--runner=DirectRunner"),
                 System.err)
             .summary()
             .get(CounterNames.LINES_READ);
@@ -47,18 +48,27 @@ public class MergePortabilityIT {
     String profile = System.getProperty("it.runnerProfile", "direct");
     Path table = TMP.getRoot().toPath().resolve("table-" + profile);
     long read = 0;
-    for (String files : new String[] {"part-{0,2}.csv", "part-{1,3}.csv", "part-{4,5}.csv*", "part-5.csv*"}) {
-      List<String> args = new ArrayList<>(RunnerProfile.options(profile, RunnerPortabilityIT.TEST_OPTIONS.get(profile)));
+    for (String files :
+        new String[] {"part-{0,2}.csv", "part-{1,3}.csv", "part-{4,5}.csv*", "part-5.csv*"}) {
+      List<String> args =
+          new ArrayList<>(
+              RunnerProfile.options(profile, RunnerPortabilityIT.TEST_OPTIONS.get(profile)));
       args.add("--input=" + input + "/" + files);
       args.add("--output=" + table);
       args.add("--merge=true");
       long start = System.nanoTime();
-      Outcome outcome = MergeIntoTableJob.run(OptionsParser.parse(args.toArray(new String[0])), System.err);
-      System.out.printf("%s: merge of %s in %.1f s%n%s", profile, files, (System.nanoTime() - start) / 1e9, outcome.merge().format());
+      Outcome outcome =
+          MergeIntoTableJob.run(OptionsParser.parse(args.toArray(new String[0])), System.err);
+      System.out.printf(
+          "%s: merge of %s in %.1f s%n%s",
+          profile, files, (System.nanoTime() - start) / 1e9, outcome.merge().format());
       read += outcome.summary().get(CounterNames.LINES_READ);
     }
     CrossRunnerOutputs.checkSameRows(
-        "plain DirectRunner run", expected, profile + " merges", TableRows.rows(TableRows.load(table + "/warehouse", "eec.hourly")));
+        "plain DirectRunner run",
+        expected,
+        profile + " merges",
+        TableRows.rows(TableRows.load(table + "/warehouse", "eec.hourly")));
     assertEquals("each file read once: the last merge's file was merged before", allLines, read);
   }
 }

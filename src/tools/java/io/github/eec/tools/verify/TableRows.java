@@ -16,8 +16,8 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 
 /**
- * Reads a merged table back with Iceberg's own generic reader (not the job's code): the rows of
- * its current version, or of an older snapshot, as the plain run's row type for comparisons.
+ * Reads a merged table back with Iceberg's own generic reader (not the job's code): the rows of its
+ * current version, or of an older snapshot, as the plain run's row type for comparisons.
  */
 public final class TableRows {
   private TableRows() {}
@@ -37,13 +37,15 @@ public final class TableRows {
   public static Table loadJdbc(String uri, String warehouse, String table) {
     JdbcCatalog catalog = new JdbcCatalog();
     catalog.setConf(new Configuration());
-    catalog.initialize("eec", Map.of("uri", uri, "warehouse", warehouse, "jdbc.init-catalog-tables", "false"));
+    catalog.initialize(
+        "eec", Map.of("uri", uri, "warehouse", warehouse, "jdbc.init-catalog-tables", "false"));
     return catalog.loadTable(TableIdentifier.parse(table));
   }
 
   public static List<HourlyMeterStats> rows(Table table) throws IOException {
     table.refresh();
-    return rows(table, table.currentSnapshot() == null ? null : table.currentSnapshot().snapshotId());
+    return rows(
+        table, table.currentSnapshot() == null ? null : table.currentSnapshot().snapshotId());
   }
 
   /** The rows of snapshot {@code snapshotId}: what the table said then. */
@@ -52,7 +54,8 @@ public final class TableRows {
     if (snapshotId == null) {
       return out;
     }
-    try (CloseableIterable<Record> records = IcebergGenerics.read(table).useSnapshot(snapshotId).build()) {
+    try (CloseableIterable<Record> records =
+        IcebergGenerics.read(table).useSnapshot(snapshotId).build()) {
       for (Record r : records) {
         out.add(
             new HourlyMeterStats(
