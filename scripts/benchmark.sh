@@ -22,6 +22,10 @@
 # Writes WORK/runs.tsv (one line a run) and WORK/results.md (the table); WORK defaults to
 # target/benchmark.
 #
+#   scripts/benchmark.sh merge                 daily merges (BENCHMARKS.md "Daily merges"): DAYS daily files
+#                                              (default 30) of 1,800 meters at 8 s merged one by one on
+#                                              MERGE_WAY (flink or spark, default flink), each merge's time
+#                                              and the table's size, and plain runs of single days beside
 #   scripts/benchmark.sh jmh [JMH options]     the JMH micro-benchmarks (src/tools/java/.../jmh), e.g.
 #   scripts/benchmark.sh jmh -f 1 -wi 3 -i 5 ParseBenchmark     then the accumulator's encoded sizes
 set -euo pipefail
@@ -35,6 +39,63 @@ if [ "${1:-}" = jmh ]; then
   cp="target/test-classes:target/classes:$(cat target/jmh.cp)"
   java -cp "$cp" org.openjdk.jmh.Main "$@"
   java -cp "$cp" io.github.eec.tools.jmh.AccumulatorBenchmark
+  exit
+fi
+
+if [ "${1:-}" = merge ]; then
+  DAYS=${DAYS:-30}
+  MERGE_WAY=${MERGE_WAY:-flink}
+  WORK=${WORK:-target/benchmark-merge}
+  mkdir -p "$WORK"
+  WORK=$(cd "$WORK" && pwd)
+  [ "${BUILD:-1}" = 1 ] && mvn -B -q -o package -DskipTests -P"$MERGE_WAY"-runner
+  cp "target/eec-pipeline-bundled-$MERGE_WAY.jar" "$WORK/job.jar"
+  [ -s "$WORK/engine.cp" ] || mvn -B -q -o -P"$MERGE_WAY"-runner dependency:build-classpath \
+    -Dmdep.includeScope=provided -Dmdep.outputFile="$WORK/engine.cp"
+  export SPARK_LOCAL_IP=127.0.0.1
+  case "$MERGE_WAY" in
+    flink) way_args="$(scripts/run --options flink-local | grep -v '^--parallelism=' | tr '\n' ' ') --parallelism=2" ;;
+    spark) way_args="$(scripts/run --options spark-local | grep -v '^--sparkMaster=' | tr '\n' ' ') --sparkMaster=local[2]" ;;
+    *) echo "MERGE_WAY is flink or spark" >&2; exit 2 ;;
+  esac
+  # The days (scripts/make-data.sh bench-days): one continuous stream split by UTC date.
+  days=data/bench-days
+  [ -d "$days/day-$(printf '%02d' "$DAYS")" ] || DAYS=$DAYS scripts/make-data.sh bench-days
+  out=$WORK/table
+  rm -rf "$out" "$WORK/plain-"*
+  tsv=$WORK/merges.tsv
+  printf 'day\tkind\twall_s\tcpu_s\tmax_rss_mb\tlines\trows_written\trecomputed\tdays_rewritten\ttable_mb\tdata_files\n' > "$tsv"
+  one() { # one KIND DAY OUTPUT EXTRA...
+    local kind=$1 d=$2 o=$3 log=$WORK/$1-$2.log
+    shift 3
+    local t0 t1
+    t0=$(date +%s.%N)
+    # shellcheck disable=SC2086
+    /usr/bin/time -v -o "$log.time" java @.mvn/jvm.config -cp "$WORK/job.jar:$(cat "$WORK/engine.cp")" \
+      io.github.eec.pipeline.HourlyMetricsPipeline $way_args \
+      --input="$PWD/$days/day-$(printf '%02d' "$d")/*" --output="$o" "$@" > "$log" 2>&1 ||
+      { echo "$kind of day $d failed: $log" >&2; exit 1; }
+    t1=$(date +%s.%N)
+    local wall cpu rss lines rows rec drew mb nfiles
+    wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+    cpu=$(awk -F': ' '/User time|System time/ { t += $2 } END { printf "%.1f", t }' "$log.time")
+    rss=$(awk -F': ' '/Maximum resident/ { printf "%.0f", $2 / 1024 }' "$log.time")
+    lines=$(grep -m1 -o -E 'lines read +[0-9,]+' "$log" | tr -dc '0-9')
+    rows=$(grep -m1 -o -E 'hourly rows written +[0-9,]+' "$log" | tr -dc '0-9')
+    rec=$(grep -m1 -o -E 'recomputed +[0-9,]+' "$log" | tr -dc '0-9')
+    drew=$(grep -m1 -o -E 'days rewritten +[0-9,]+' "$log" | tr -dc '0-9')
+    mb=$(du -sm "$out/warehouse" 2>/dev/null | cut -f1)
+    nfiles=$(find "$out/warehouse" -name '*.parquet' 2>/dev/null | wc -l)
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$d" "$kind" "$wall" "$cpu" "$rss" "$lines" "$rows" \
+      "${rec:-}" "${drew:-}" "${mb:-}" "$nfiles" >> "$tsv"
+    echo "day $d $kind: ${wall}s wall, ${cpu}s CPU, ${rss} MB RSS, $rows rows, ${rec:-} recomputed, table ${mb:-?} MB" >&2
+  }
+  for d in $(seq 1 "$DAYS"); do
+    one merge "$d" "$out" --merge=true --numShards=1
+    # A plain run over the same day beside some merges, interleaved: the merge's overhead.
+    case "$d" in 1 | 2 | 15 | "$DAYS") one plain "$d" "$WORK/plain-$d" --numShards=1 ;; esac
+  done
+  echo "every run: $tsv" >&2
   exit
 fi
 

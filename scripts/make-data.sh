@@ -8,6 +8,7 @@
 #   scripts/make-data.sh bench-1gb    data/bench-1gb/    the same meters, 1400 min          (git-ignored)
 #   scripts/make-data.sh bench-3gb    data/bench-3gb/    the same meters, 4200 min          (git-ignored)
 #                                 (scripts/benchmark.sh: same meters, so memory vs size is comparable)
+#   scripts/make-data.sh bench-days  data/bench-days/day-NN/  30 daily files for the merge benchmark (git-ignored)
 #   scripts/make-data.sh bench    generator throughput, plain and gzip, into target/bench/
 #
 # The generator needs only the JDK and picocli (its option parser), so it is compiled here with
@@ -87,6 +88,21 @@ case "${1:-}" in
         --shards=1 --faultRate=0.00001 --output="data/$1"
     du -sh "data/$1"
     ;;
+  bench-days)
+    # Daily files for the merge benchmark: the benchmark's 1,800 meters at 8 s over DAYS days (default
+    # 30), generated as one stream (registers continue across days) and split by UTC date into
+    # data/bench-days/day-NN/readings.csv (about 1 GB a day).
+    days=${DAYS:-30}
+    rm -rf data/bench-days target/bench-days-all
+    gen --meters=1800 --start=2024-03-01 --duration="${days}d" --period=8s --seed=1800 \
+        --shards=2 --faultRate=0.00001 --header=false --output=target/bench-days-all
+    mkdir -p data/bench-days
+    cat target/bench-days-all/*.csv | awk -F, -v dir=data/bench-days '
+      { d = substr($2, 1, 10); if (!(d in n)) { n[d] = ++k; f[d] = sprintf("%s/day-%02d", dir, k); system("mkdir -p " f[d]) }
+        print > (f[d] "/readings.csv") }'
+    rm -rf target/bench-days-all
+    du -sh data/bench-days
+    ;;
   bench)
     # Throughput of writing ~95 MB of 1 s readings in 2 shards on 2 threads; each run is a fresh JVM.
     rm -rf target/bench
@@ -98,7 +114,7 @@ case "${1:-}" in
     rm -rf target/bench
     ;;
   *)
-    echo "usage: $0 sample|100mb|1gb|bench-100mb|bench-1gb|bench-3gb|bench" >&2
+    echo "usage: $0 sample|100mb|1gb|bench-100mb|bench-1gb|bench-3gb|bench-days|bench" >&2
     exit 2
     ;;
 esac

@@ -68,7 +68,21 @@ public final class TableCatalog implements Closeable {
     return new TableCatalog(hadoop, id, "the warehouse " + warehouse);
   }
 
+  /**
+   * Loads, while the job's class loader is open, the class Hadoop's shutdown hook needs when the
+   * JVM exits: {@code flink run} closes the job's class loader before the JVM runs its shutdown
+   * hooks, and the hook Iceberg's Hadoop file IO registered would fail with a NoClassDefFoundError.
+   */
+  private static void loadHadoopShutdownHookClasses() {
+    try {
+      Class.forName("org.apache.hadoop.util.ShutdownHookManager$2", false, TableCatalog.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      // another Hadoop version: nothing to load
+    }
+  }
+
   private static Configuration hadoopConfiguration(HourlyMetricsOptions o) {
+    loadHadoopShutdownHookClasses();
     List<Configuration> given = o.as(HadoopFileSystemOptions.class).getHdfsConfiguration();
     return given == null || given.isEmpty() ? new Configuration() : new Configuration(given.get(0));
   }
