@@ -75,7 +75,10 @@ public final class TableCatalog implements Closeable {
    */
   private static void loadHadoopShutdownHookClasses() {
     try {
-      Class.forName("org.apache.hadoop.util.ShutdownHookManager$2", false, TableCatalog.class.getClassLoader());
+      Class.forName(
+          "org.apache.hadoop.util.ShutdownHookManager$2",
+          false,
+          TableCatalog.class.getClassLoader());
     } catch (ClassNotFoundException e) {
       // another Hadoop version: nothing to load
     }
