@@ -97,9 +97,20 @@ case "${1:-}" in
     gen --meters=1800 --start=2024-03-01 --duration="${days}d" --period=8s --seed=1800 \
         --shards=2 --faultRate=0.00001 --header=false --output=target/bench-days-all
     mkdir -p data/bench-days
-    cat target/bench-days-all/*.csv | awk -F, -v dir=data/bench-days '
-      { d = substr($2, 1, 10); if (!(d in n)) { n[d] = ++k; f[d] = sprintf("%s/day-%02d", dir, k); system("mkdir -p " f[d]) }
-        print > (f[d] "/readings.csv") }'
+    # A line whose time is not a date of the stream (a fault the generator injected) stays with the
+    # day of the line before it, as in a real feed's file.
+    # A line whose time is no day of the stream (a fault the generator injected) stays with the day
+    # of the line before it, as in a real feed's file.
+    cat target/bench-days-all/*.csv | awk -F, -v dir=data/bench-days -v days="$days" '
+      function day(t,   n) {
+        if (t !~ /^2024-0[3-9]-[0-3][0-9] / && t !~ /^2024-1[0-2]-[0-3][0-9] /) return 0
+        n = (mktime(substr(t, 1, 4) " " substr(t, 6, 2) " " substr(t, 9, 2) " 12 00 00") - mktime("2024 03 01 12 00 00")) / 86400 + 1
+        return (n >= 1 && n <= days && substr(t, 9, 2) + 0 <= 31) ? n : 0
+      }
+      { n = day($2); if (n == 0) n = last; else last = n
+        if (n == 0) next
+        if (!(n in made)) { made[n] = 1; system(sprintf("mkdir -p %s/day-%02d", dir, n)) }
+        print > sprintf("%s/day-%02d/readings.csv", dir, n) }'
     rm -rf target/bench-days-all
     du -sh data/bench-days
     ;;

@@ -6,7 +6,6 @@ import io.github.eec.pipeline.counters.RunSummary;
 import io.github.eec.pipeline.merge.FileChecksums;
 import io.github.eec.pipeline.merge.HourlyTable;
 import io.github.eec.pipeline.merge.InputLedger;
-import io.github.eec.pipeline.merge.MergeConflictException;
 import io.github.eec.pipeline.merge.MergeInputs;
 import io.github.eec.pipeline.merge.MergePlan;
 import io.github.eec.pipeline.merge.MeterIndexFiles;
@@ -175,8 +174,6 @@ public final class MergeIntoTableJob {
           publisher.cleanUp();
         }
       }
-    } catch (MergeConflictException e) {
-      throw e;
     }
   }
 

@@ -37,8 +37,8 @@ public interface HourlyMetricsOptions extends PipelineOptions {
   void setTimeZone(String value);
 
   @Description(
-      "Number of Parquet files of the hourly metrics. Fixed (never runner-chosen) so file names "
-          + "are unique and stable across runners and reruns.")
+      "Number of Parquet files of the hourly metrics (with --merge: per day). Fixed (never "
+          + "runner-chosen) so file names are unique and stable across runners and reruns.")
   @Default.Integer(WriteHourlyParquet.DEFAULT_NUM_SHARDS)
   int getNumShards();
 
