@@ -21,7 +21,21 @@ public final class CounterNames {
   /** Merge: rows of the rewritten days written back as they were. */
   public static final String ROWS_CARRIED = "rowsCarried";
 
+  /** Prefix of the counters of lines read from one input file: the prefix, then the file. */
+  public static final String LINES_READ_IN = "linesReadIn:";
+
+  /** Prefix of the counters of lines rejected from one input file. */
+  public static final String LINES_REJECTED_IN = "linesRejectedIn:";
+
   public static String rejected(RejectReason reason) {
     return "rejected_" + reason.name();
+  }
+
+  public static String linesReadIn(String file) {
+    return LINES_READ_IN + file;
+  }
+
+  public static String linesRejectedIn(String file) {
+    return LINES_REJECTED_IN + file;
   }
 }

@@ -3,6 +3,7 @@ package io.github.eec.pipeline.counters;
 import io.github.eec.pipeline.model.RejectReason;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
@@ -44,31 +45,55 @@ public final class RunSummary {
     return counters.getOrDefault(counter, 0L);
   }
 
+  /**
+   * The counters named {@code prefix + file} (such as {@link CounterNames#LINES_READ_IN}), by file.
+   */
+  public Map<String, Long> byFile(String prefix) {
+    Map<String, Long> out = new TreeMap<>();
+    counters.forEach(
+        (name, value) -> {
+          if (name.startsWith(prefix)) {
+            out.put(name.substring(prefix.length()), value);
+          }
+        });
+    return out;
+  }
+
   /** Rejected lines as a share of all lines read (0 when nothing was read). */
   public double rejectedFraction() {
     long read = get(CounterNames.LINES_READ);
     return read == 0 ? 0.0 : (double) get(CounterNames.LINES_REJECTED) / read;
   }
 
-  public String format(String outputDir, String rejectsDir) {
-    StringBuilder sb = new StringBuilder("Run summary\n");
-    line(sb, "lines read", get(CounterNames.LINES_READ));
-    line(sb, "header lines skipped", get(CounterNames.HEADER_LINES));
-    line(sb, "readings accepted", get(CounterNames.READINGS_ACCEPTED));
-    line(sb, "lines rejected", get(CounterNames.LINES_REJECTED));
+  /**
+   * The counters the run summary shows, by label, in its order (rejects by reason, and a merge's
+   * recomputed and carried rows, indented under their total).
+   */
+  public Map<String, Long> shown() {
+    Map<String, Long> lines = new LinkedHashMap<>();
+    lines.put("lines read", get(CounterNames.LINES_READ));
+    lines.put("header lines skipped", get(CounterNames.HEADER_LINES));
+    lines.put("readings accepted", get(CounterNames.READINGS_ACCEPTED));
+    lines.put("lines rejected", get(CounterNames.LINES_REJECTED));
     for (RejectReason reason : RejectReason.values()) {
       long n = get(CounterNames.rejected(reason));
       if (n > 0) {
-        line(sb, "  " + reason.name(), n);
+        lines.put("  " + reason.name(), n);
       }
     }
-    line(sb, "duplicates dropped", get(CounterNames.DUPLICATES_DROPPED));
-    line(sb, "register resets", get(CounterNames.REGISTER_RESETS));
-    line(sb, "hourly rows written", get(CounterNames.HOURLY_ROWS));
+    lines.put("duplicates dropped", get(CounterNames.DUPLICATES_DROPPED));
+    lines.put("register resets", get(CounterNames.REGISTER_RESETS));
+    lines.put("hourly rows written", get(CounterNames.HOURLY_ROWS));
     if (get(CounterNames.ROWS_RECOMPUTED) + get(CounterNames.ROWS_CARRIED) > 0) {
-      line(sb, "  recomputed", get(CounterNames.ROWS_RECOMPUTED));
-      line(sb, "  carried over", get(CounterNames.ROWS_CARRIED));
+      lines.put("  recomputed", get(CounterNames.ROWS_RECOMPUTED));
+      lines.put("  carried over", get(CounterNames.ROWS_CARRIED));
     }
+    return lines;
+  }
+
+  public String format(String outputDir, String rejectsDir) {
+    StringBuilder sb = new StringBuilder("Run summary\n");
+    shown().forEach((label, value) -> line(sb, label, value));
     sb.append(String.format("  %-22s %s%n", "output", outputDir));
     sb.append(String.format("  %-22s %s%n", "rejects", rejectsDir));
     return sb.toString();

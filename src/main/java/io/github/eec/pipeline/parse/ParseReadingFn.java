@@ -6,6 +6,7 @@ import io.github.eec.pipeline.model.ReadingRules;
 import io.github.eec.pipeline.model.Reject;
 import io.github.eec.pipeline.model.RejectReason;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -26,7 +27,9 @@ import org.apache.beam.sdk.values.TupleTag;
  * each reading leaves as its own one-reading accumulator.
  *
  * <p>Counts are kept in plain fields and added to the Beam counters once per bundle: a counter
- * update per line would cost more than the parsing. Input must be in the global window (as read).
+ * update per line would cost more than the parsing. The same holds for the lines read and rejected
+ * per input file (counters named after the file, for the run report). Input must be in the global
+ * window (as read).
  */
 class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulator>> {
   static final TupleTag<KV<String, HourlyAccumulator>> ACCUMULATORS =
@@ -56,6 +59,12 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
   private transient long bundleHeaders;
   private transient long[] bundleRejected;
 
+  /** Per input file of the bundle: lines read, lines rejected. */
+  private transient Map<String, long[]> bundleByFile;
+
+  private transient String currentFile;
+  private transient long[] currentFileCounts;
+
   ParseReadingFn(ReadingRules rules, boolean preCombine) {
     this.rules = rules;
     this.preCombine = preCombine;
@@ -77,11 +86,21 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
     bundleAccepted = 0;
     bundleHeaders = 0;
     bundleRejected = new long[RejectReason.values().length];
+    bundleByFile = new HashMap<>();
+    currentFile = null;
+    currentFileCounts = null;
   }
 
   @ProcessElement
   public void processElement(@Element KV<String, String> fileAndLine, MultiOutputReceiver out) {
     bundleLines++;
+    String file = fileAndLine.getKey();
+    // A bundle's lines come file after file: one string comparison a line, a map look-up a file.
+    if (!file.equals(currentFile)) {
+      currentFile = file;
+      currentFileCounts = bundleByFile.computeIfAbsent(file, f -> new long[2]);
+    }
+    currentFileCounts[0]++;
     String line = fileAndLine.getValue();
     switch (parser.parse(line)) {
       case READING:
@@ -111,9 +130,8 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
         break;
       case REJECTED:
         bundleRejected[parser.reason().ordinal()]++;
-        out.get(REJECTS)
-            .output(
-                new Reject(parser.reason(), parser.detail(), fileAndLine.getKey(), keptPart(line)));
+        currentFileCounts[1]++;
+        out.get(REJECTS).output(new Reject(parser.reason(), parser.detail(), file, keptPart(line)));
         break;
     }
   }
@@ -145,5 +163,14 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
       }
     }
     rejected.inc(rejectedTotal);
+    for (Map.Entry<String, long[]> e : bundleByFile.entrySet()) {
+      Metrics.counter(CounterNames.NAMESPACE, CounterNames.linesReadIn(e.getKey()))
+          .inc(e.getValue()[0]);
+      if (e.getValue()[1] > 0) {
+        Metrics.counter(CounterNames.NAMESPACE, CounterNames.linesRejectedIn(e.getKey()))
+            .inc(e.getValue()[1]);
+      }
+    }
+    bundleByFile.clear();
   }
 }
