@@ -57,13 +57,17 @@ public final class CommandLine {
     if (outcome.merge() != null) {
       out.print(outcome.merge().format());
     }
+    if (outcome.report() != null) {
+      out.printf("  %-22s %s%n", "report", outcome.report());
+    }
     if (outcome.tooManyRejects()) {
       err.printf(
           "error: %.2f%% of the lines were rejected, above --maxRejectedFraction=%s; the hourly results "
-              + "were not published; the rejects are in %s%n",
+              + "were not published; the rejects are in %s%s%n",
           100 * outcome.summary().rejectedFraction(),
           options.getMaxRejectedFraction(),
-          outcome.rejectsDir());
+          outcome.rejectsDir(),
+          outcome.report() == null ? "" : ", the run report in " + outcome.report());
       return ExitCode.TOO_MANY_REJECTS;
     }
     return ExitCode.DONE;

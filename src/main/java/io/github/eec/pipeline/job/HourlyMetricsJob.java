@@ -8,8 +8,11 @@ import io.github.eec.pipeline.options.HourlyMetricsOptions;
 import io.github.eec.pipeline.options.InvalidOptionException;
 import io.github.eec.pipeline.options.OptionsValidator;
 import io.github.eec.pipeline.output.ResultPublisher;
+import io.github.eec.pipeline.report.RunRecord;
+import io.github.eec.pipeline.report.RunReport;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -18,10 +21,14 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
- * One run of the job: checks the options, runs the pipeline to completion in a staging folder and
- * publishes its results (only the rejects, kept in staging, when too many lines were rejected).
+ * One run of the job: checks the options, runs the pipeline to completion in a staging folder,
+ * publishes its results (only the rejects, kept in staging, when too many lines were rejected) and
+ * writes its report.
  */
 public final class HourlyMetricsJob {
+  /** The run report's file name, in the output folder (or with the rejects kept in staging). */
+  public static final String REPORT = "report.html";
+
   private HourlyMetricsJob() {}
 
   /**
@@ -30,6 +37,13 @@ public final class HourlyMetricsJob {
    * a run that started and failed.
    */
   public static Outcome run(HourlyMetricsOptions options, PrintStream warnings) throws IOException {
+    RunRecord record = RunRecord.plain(options, Instant.now());
+    Outcome outcome = runAndPublish(options, warnings, record);
+    return outcome.withReport(RunReport.write(record, warnings));
+  }
+
+  private static Outcome runAndPublish(
+      HourlyMetricsOptions options, PrintStream warnings, RunRecord record) throws IOException {
     AwsRegionDefault.applyUnlessS3(options);
     FileSystems.setDefaultPipelineOptions(options);
     List<MatchResult.Metadata> inputFiles = OptionsValidator.validate(options);
@@ -48,6 +62,7 @@ public final class HourlyMetricsJob {
     }
     refuseToReplaceUnlessAsked(publisher, options.getOverwrite());
     publisher.removeLeftoverStaging();
+    record.withInputs(inputFiles);
     Pipeline pipeline = Pipeline.create(options);
     String stagedRejects = publisher.stagingDir(ResultPublisher.REJECTS);
     HourlyMetricsPipeline.build(
@@ -55,11 +70,21 @@ public final class HourlyMetricsJob {
     boolean keepStaging = false;
     try {
       RunSummary summary = RunSummary.of(runToCompletion(pipeline));
+      record.finished(Instant.now(), summary);
       if (summary.rejectedFraction() > options.getMaxRejectedFraction()) {
-        keepStaging = true; // its rejects are what the user needs to look at
+        keepStaging = true; // its rejects are what the user needs to look at, and the report
+        record
+            .ending(RunRecord.Ending.TOO_MANY_REJECTS)
+            .withHourlyFiles(publisher.stagingDir(ResultPublisher.HOURLY) + "*.parquet")
+            .withRejects(stagedRejects)
+            .writeTo(publisher.stagingFile(REPORT));
         return new Outcome(summary, true, null, stagedRejects);
       }
       publisher.publish(ResultPublisher.HOURLY, ResultPublisher.REJECTS);
+      record
+          .withHourlyFiles(publisher.finalDir(ResultPublisher.HOURLY) + "*.parquet")
+          .withRejects(publisher.finalDir(ResultPublisher.REJECTS))
+          .writeTo(publisher.outputFile(REPORT));
       return new Outcome(
           summary,
           false,

@@ -17,8 +17,11 @@ import io.github.eec.pipeline.options.HourlyMetricsOptions;
 import io.github.eec.pipeline.options.InvalidOptionException;
 import io.github.eec.pipeline.options.OptionsValidator;
 import io.github.eec.pipeline.output.ResultPublisher;
+import io.github.eec.pipeline.report.RunRecord;
+import io.github.eec.pipeline.report.RunReport;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -44,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * One merge: the input files not merged before are read, merged with the table's rows of the days
  * they affect, written as new data files, and committed as one new table version together with the
  * ledger of merged files and the meter index. A failed, refused or killed merge leaves the table as
- * it was; the files it wrote belong to no version (a failure removes them).
+ * it was; the files it wrote belong to no version (a failure removes them). Every merge writes its
+ * report to {@code OUTPUT/reports/RUN_ID.html}; one that changed the table also to {@code
+ * OUTPUT/report.html}.
  */
 public final class MergeIntoTableJob {
   private static final Logger LOG = LoggerFactory.getLogger(MergeIntoTableJob.class);
@@ -54,6 +59,12 @@ public final class MergeIntoTableJob {
   private MergeIntoTableJob() {}
 
   public static Outcome run(HourlyMetricsOptions options, PrintStream warnings) throws IOException {
+    RunRecord record = RunRecord.merge(options, Instant.now());
+    Outcome outcome = merge(options, record);
+    return outcome.withReport(RunReport.write(record, warnings));
+  }
+
+  private static Outcome merge(HourlyMetricsOptions options, RunRecord record) throws IOException {
     AwsRegionDefault.applyUnlessS3(options);
     FileSystems.setDefaultPipelineOptions(options);
     List<MatchResult.Metadata> inputFiles = OptionsValidator.validate(options);
@@ -86,6 +97,12 @@ public final class MergeIntoTableJob {
           MergeInputs.classify(inputFiles, FileChecksums.sha256(inputFiles, 2), ledger, runId);
       boolean mergeChanged = options.getMergeChangedFiles();
       List<MatchResult.Metadata> toMerge = inputs.toMerge(mergeChanged);
+      String runReport = under(options.getOutput(), "reports/" + runId + ".html");
+      record
+          .withRunId(runId)
+          .withInputs(toMerge)
+          .withSkipped(inputs.skipped())
+          .withMergeFact("table", catalog.id() + " at " + table.location());
       List<InputLedger.Entry> newEntries = inputs.newEntries(mergeChanged);
       if (!inputs.changed().isEmpty() && !mergeChanged) {
         throw new InvalidOptionException(
@@ -96,6 +113,8 @@ public final class MergeIntoTableJob {
       MergeReport nothing =
           new MergeReport(catalog.id().toString(), table.location(), null, 0, inputs.skipped(), 0);
       if (toMerge.isEmpty()) {
+        // The table is as the last merge left it, and so is its report (report.html).
+        record.ending(RunRecord.Ending.NOTHING_TO_MERGE).writeTo(runReport);
         return new Outcome(RunSummary.empty(), false, table.location(), null, nothing);
       }
 
@@ -118,8 +137,13 @@ public final class MergeIntoTableJob {
       boolean committed = false;
       try {
         RunSummary summary = RunSummary.of(HourlyMetricsJob.runToCompletion(pipeline));
+        record.finished(Instant.now(), summary);
         if (summary.rejectedFraction() > options.getMaxRejectedFraction()) {
           keepStaging = true;
+          record
+              .ending(RunRecord.Ending.TOO_MANY_REJECTS)
+              .withRejects(stagedRejects)
+              .writeTo(publisher.stagingFile(HourlyMetricsJob.REPORT));
           return new Outcome(summary, true, null, stagedRejects, nothing);
         }
         LOG.info("publishing merge {} into {}", runId, catalog.id());
@@ -150,6 +174,13 @@ public final class MergeIntoTableJob {
                 table, baseId, removed, added, snapshotSummary, properties, stateDir);
         committed = true;
         TableCommits.deleteQuietly(ledgerAt, plan.meterIndexGlob());
+        record
+            .withHourlyFiles(
+                dataLocation + "/*/" + WriteTableFiles.filePrefix(runId) + "-*.parquet")
+            .withRejects(rejectsDir)
+            .withMergeFact("snapshot", Long.toString(snapshot))
+            .withMergeFact("days rewritten", Integer.toString(days.size()))
+            .writeTo(under(options.getOutput(), HourlyMetricsJob.REPORT), runReport);
         return new Outcome(
             summary,
             false,

@@ -9,6 +9,7 @@ public final class Outcome {
   private final String hourlyDir;
   private final String rejectsDir;
   private final MergeReport merge;
+  private final String report;
 
   Outcome(RunSummary summary, boolean tooManyRejects, String hourlyDir, String rejectsDir) {
     this(summary, tooManyRejects, hourlyDir, rejectsDir, null);
@@ -20,11 +21,32 @@ public final class Outcome {
       String hourlyDir,
       String rejectsDir,
       MergeReport merge) {
+    this(summary, tooManyRejects, hourlyDir, rejectsDir, merge, null);
+  }
+
+  private Outcome(
+      RunSummary summary,
+      boolean tooManyRejects,
+      String hourlyDir,
+      String rejectsDir,
+      MergeReport merge,
+      String report) {
     this.summary = summary;
     this.tooManyRejects = tooManyRejects;
     this.hourlyDir = hourlyDir;
     this.rejectsDir = rejectsDir;
     this.merge = merge;
+    this.report = report;
+  }
+
+  /** The same outcome, with the run report written to {@code path} (null: none). */
+  Outcome withReport(String path) {
+    return new Outcome(summary, tooManyRejects, hourlyDir, rejectsDir, merge, path);
+  }
+
+  /** Where the run report is, or null when none was written. */
+  public String report() {
+    return report;
   }
 
   /** What a merge did, or null for a plain run. */

@@ -150,6 +150,16 @@ public interface HourlyMetricsOptions extends PipelineOptions {
   void setMergeChangedFiles(boolean value);
 
   @Description(
+      "Write OUTPUT/report.html after the run: one self-contained HTML page with charts of the "
+          + "load and of the data's quality (rejects, coverage per meter and day, top consumers, "
+          + "hourly energy distribution); in merge mode also OUTPUT/reports/RUN_ID.html. false "
+          + "writes none (and removes OUTPUT/report.html, which would describe an older run).")
+  @Default.Boolean(true)
+  boolean getReport();
+
+  void setReport(boolean value);
+
+  @Description(
       "When the run fails, also print the error's stack trace (by default one line that says what "
           + "failed, naming the input file where one is the cause).")
   @Default.Boolean(false)

@@ -54,6 +54,16 @@ public final class ResultPublisher {
     return staging.resolve(name, StandardResolveOptions.RESOLVE_DIRECTORY).toString();
   }
 
+  /** A file of this run's staging area (kept with the rejects when there were too many). */
+  public String stagingFile(String name) {
+    return staging.resolve(name, StandardResolveOptions.RESOLVE_FILE).toString();
+  }
+
+  /** A file directly in the output folder. */
+  public String outputFile(String name) {
+    return output.resolve(name, StandardResolveOptions.RESOLVE_FILE).toString();
+  }
+
   public String finalDir(String name) {
     return output.resolve(name, StandardResolveOptions.RESOLVE_DIRECTORY).toString();
   }
