@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # All the project's tests, on every runner (this is what .ci/run calls):
 #   1. mvn verify                  unit tests, RunnerPortabilityIT on the DirectRunner, bundled-direct jar
+#      + ReportBrowserTest         the run report in a real headless Chromium (Debian's chromium,
+#                                  installed here when missing), once: the report is the same on
+#                                  every runner
 #   2. mvn -Pspark-runner verify   RunnerPortabilityIT and KilledRunIT on Spark (local[2]), the
 #                                  transforms' PAssert tests on Spark, the profile's class-path
 #                                  tests (the EveryProfile category), bundled-spark jar
@@ -24,6 +27,15 @@ part() { # part NAME COMMAND...
 }
 
 part "Direct" mvn -B -ntp verify
+report_in_browser() { # the run report's page in Chromium; screenshot in target/report-browser/
+  if ! command -v chromium > /dev/null; then
+    echo "chromium is missing: installing Debian's chromium"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null
+  fi
+  mvn -B -ntp test -Dtest=ReportBrowserTest -Dtests.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
+}
+part "Report in Chromium" report_in_browser
 # The other unit tests do not depend on the runner: once (step 1) is enough.
 per_profile_tests=(-Dgroups=io.github.eec.pipeline.testing.EveryProfile)
 part "Spark" mvn -B -ntp -Pspark-runner verify "${per_profile_tests[@]}"
