@@ -5,7 +5,8 @@
 #   2. the job submitted to them as a user does: scripts/run spark-cluster (spark-submit),
 #      scripts/run flink-cluster (flink run) and scripts/run flink-remote (a plain JVM as the
 #      client: --flinkMaster=HOST:PORT --filesToStage=<jar>);
-#   3. every output compared, row by row, with the DirectRunner's (java -jar bundled-direct.jar);
+#   3. every output compared, row by row, with the DirectRunner's (java -jar bundled-direct.jar),
+#      and every run's report there (OUTPUT/report.html, a merge's also OUTPUT/reports/);
 #   4. merges (--merge=true) submitted the same ways to both clusters, each merged Iceberg table read
 #      with Spark SQL and Iceberg's Spark runtime (a reader users have, not the job's code) and
 #      compared, value for value, with the DirectRunner's plain run.
@@ -289,6 +290,15 @@ stop_all
 step "compare every output with the DirectRunner's, row by row"
 foreground "$JAVA" -cp "$CHECK_CP" io.github.eec.tools.verify.CrossRunnerOutputs "$WORK/expected.properties" $SHARDS \
   "$WORK/out-direct" "$WORK/out-spark" "$WORK/out-flink-run" "$WORK/out-flink-remote"
+
+step "every run wrote its report (OUTPUT/report.html, and each merge OUTPUT/reports/RUN_ID.html)"
+for out in out-direct out-spark out-flink-run out-flink-remote merge-spark merge-flink; do
+  grep -q 'data-chart="loadByHour"' "$WORK/$out/report.html" || { echo "no run report in $WORK/$out" >&2; exit 1; }
+done
+for engine in spark flink; do
+  [ "$(find "$WORK/merge-$engine/reports" -name '*.html' | wc -l)" = 3 ] \
+    || { echo "$WORK/merge-$engine/reports: not one report per merge" >&2; exit 1; }
+done
 
 step "read the merged tables with Spark SQL and Iceberg's runtime; compare with the DirectRunner's rows"
 foreground "$JAVA" -cp "$CHECK_CP" io.github.eec.tools.verify.RowsCsv parquet "$WORK/out-direct/hourly" "$WORK/direct.csv"

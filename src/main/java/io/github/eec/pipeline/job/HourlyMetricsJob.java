@@ -80,6 +80,9 @@ public final class HourlyMetricsJob {
             .writeTo(publisher.stagingFile(REPORT));
         return new Outcome(summary, true, null, stagedRejects);
       }
+      // The old report describes the old results: it goes before they do, so a run killed
+      // between publishing and writing its report leaves no report rather than a wrong one.
+      publisher.deleteOutputFile(REPORT);
       publisher.publish(ResultPublisher.HOURLY, ResultPublisher.REJECTS);
       record
           .withHourlyFiles(publisher.finalDir(ResultPublisher.HOURLY) + "*.parquet")

@@ -111,6 +111,11 @@ public final class ResultPublisher {
     deleteTree(output.toString() + STAGING_PREFIX + "*");
   }
 
+  /** Deletes a file directly in the output folder, if it is there. */
+  public void deleteOutputFile(String name) throws IOException {
+    delete(files(outputFile(name)));
+  }
+
   /** Moves the staged files of the given folders into place, replacing what was there. */
   public void publish(String... names) throws IOException {
     delete(files(output.resolve(SUCCESS_MARKER, StandardResolveOptions.RESOLVE_FILE).toString()));

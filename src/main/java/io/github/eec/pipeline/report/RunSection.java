@@ -15,6 +15,12 @@ final class RunSection {
   /** Input files listed one by one; a run of thousands of small files lists the first ones. */
   static final int MAX_FILES_LISTED = 200;
 
+  /**
+   * Option values are cut to this length: a runner may set long ones (Spark's list of jars to
+   * stage).
+   */
+  static final int MAX_OPTION_CHARS = 240;
+
   private RunSection() {}
 
   static String html(RunRecord run) {
@@ -58,7 +64,13 @@ final class RunSection {
       options.classedRow(
           row.given ? "given" : null,
           row.name,
-          HtmlTable.code(row.value),
+          row.value.length() <= MAX_OPTION_CHARS
+              ? HtmlTable.code(row.value)
+              : new HtmlTable.Markup(
+                  HtmlTable.code(row.value.substring(0, MAX_OPTION_CHARS)).html
+                      + "… <span class=\"dim\">("
+                      + Format.count(row.value.length())
+                      + " characters)</span>"),
           row.given ? "given" : "default");
     }
     sb.append(options.html()).append("</details>\n");
