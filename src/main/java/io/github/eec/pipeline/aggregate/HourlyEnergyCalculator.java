@@ -17,8 +17,19 @@ import java.util.List;
 public final class HourlyEnergyCalculator {
   private HourlyEnergyCalculator() {}
 
-  /** Rows for every hour of one meter; {@code hours} may be in any order. */
+  /** Rows for every hour of one meter with readings; {@code hours} may be in any order. */
   public static List<HourlyMeterStats> compute(String meter, List<MeterHour> hours) {
+    return compute(meter, hours, false);
+  }
+
+  /**
+   * Rows for every hour of one meter with readings, in time order, and with {@code withGaps} also
+   * an estimated row for every hour without readings between its first and last reading: its share
+   * of the consumption between the readings around the gap, so that the rows' energies add up to
+   * the meter's whole consumption.
+   */
+  public static List<HourlyMeterStats> compute(
+      String meter, List<MeterHour> hours, boolean withGaps) {
     List<MeterHour> sorted = mergeSameHour(hours);
     List<HourlyMeterStats> rows = new ArrayList<>(sorted.size());
     for (int i = 0; i < sorted.size(); i++) {
@@ -26,6 +37,21 @@ public final class HourlyEnergyCalculator {
       Anchor next = i + 1 < sorted.size() ? Anchor.firstOf(sorted.get(i + 1).accumulator()) : null;
       MeterHour hour = sorted.get(i);
       rows.add(row(meter, hour.hourStart(), hour.accumulator(), prev, next));
+      if (withGaps && next != null) {
+        Anchor last = Anchor.lastOf(hour.accumulator());
+        double perHour =
+            share(
+                last.timeMillis(),
+                last.energyMwh(),
+                next.timeMillis(),
+                next.energyMwh(),
+                Hours.HOUR_MILLIS);
+        for (long gap = hour.hourStart() + Hours.HOUR_MILLIS;
+            gap < sorted.get(i + 1).hourStart();
+            gap += Hours.HOUR_MILLIS) {
+          rows.add(HourlyMeterStats.estimated(meter, gap, gap + Hours.HOUR_MILLIS, perHour));
+        }
+      }
     }
     return rows;
   }

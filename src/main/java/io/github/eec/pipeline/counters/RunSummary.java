@@ -65,6 +65,15 @@ public final class RunSummary {
     line(sb, "duplicates dropped", get(CounterNames.DUPLICATES_DROPPED));
     line(sb, "register resets", get(CounterNames.REGISTER_RESETS));
     line(sb, "hourly rows written", get(CounterNames.HOURLY_ROWS));
+    if (get(CounterNames.HOURS_ESTIMATED) > 0) {
+      line(sb, "gap hours estimated", get(CounterNames.HOURS_ESTIMATED));
+    }
+    if (get(CounterNames.DAILY_ROWS) > 0) {
+      line(sb, "daily rows written", get(CounterNames.DAILY_ROWS));
+    }
+    if (get(CounterNames.METERS_NOT_IN_REGISTRY) > 0) {
+      line(sb, "meters not in the registry", get(CounterNames.METERS_NOT_IN_REGISTRY));
+    }
     if (get(CounterNames.ROWS_RECOMPUTED) + get(CounterNames.ROWS_CARRIED) > 0) {
       line(sb, "  recomputed", get(CounterNames.ROWS_RECOMPUTED));
       line(sb, "  carried over", get(CounterNames.ROWS_CARRIED));

@@ -7,7 +7,9 @@ import io.github.eec.pipeline.options.DirectRunnerMemoryCheck;
 import io.github.eec.pipeline.options.HourlyMetricsOptions;
 import io.github.eec.pipeline.options.InvalidOptionException;
 import io.github.eec.pipeline.options.OptionsValidator;
+import io.github.eec.pipeline.output.OutputFolders;
 import io.github.eec.pipeline.output.ResultPublisher;
+import io.github.eec.pipeline.rollup.RollUpConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -48,10 +50,10 @@ public final class HourlyMetricsJob {
     }
     refuseToReplaceUnlessAsked(publisher, options.getOverwrite());
     publisher.removeLeftoverStaging();
+    RollUpConfig rollUps = RollUpInputs.of(options);
     Pipeline pipeline = Pipeline.create(options);
     String stagedRejects = publisher.stagingDir(ResultPublisher.REJECTS);
-    HourlyMetricsPipeline.build(
-        pipeline, options, publisher.stagingDir(ResultPublisher.HOURLY), stagedRejects);
+    HourlyMetricsPipeline.build(pipeline, options, rollUps, publisher::stagingDir);
     boolean keepStaging = false;
     try {
       RunSummary summary = RunSummary.of(runToCompletion(pipeline));
@@ -59,7 +61,7 @@ public final class HourlyMetricsJob {
         keepStaging = true; // its rejects are what the user needs to look at
         return new Outcome(summary, true, null, stagedRejects);
       }
-      publisher.publish(ResultPublisher.HOURLY, ResultPublisher.REJECTS);
+      publisher.publish(OutputFolders.ALL.toArray(new String[0]));
       return new Outcome(
           summary,
           false,

@@ -64,6 +64,20 @@ public final class OptionsValidator {
       throw new InvalidOptionException(
           "overwrite", "does not go with --merge: a merge adds to the table; drop --overwrite");
     }
+    for (String[] option :
+        new String[][] {
+          {"meterRegistry", o.getMeterRegistry()},
+          {"touSchedule", o.getTouSchedule()},
+          {"fillGaps", o.getFillGaps() ? "true" : null},
+          {"csv", o.getCsv() ? "true" : null}
+        }) {
+      if (option[1] != null) {
+        throw new InvalidOptionException(
+            option[0],
+            "does not go with --merge yet: the merged table holds the hourly rows; write the roll-ups with a "
+                + "plain run, or query them from the table");
+      }
+    }
     if (o.getDedupe()) {
       throw new InvalidOptionException(
           "dedupe",

@@ -309,11 +309,17 @@ public class MergeIntoTableTest {
     Path changed = tmp.getRoot().toPath().resolve("changed");
     assertEquals(stderr, ExitCode.DONE, merge(changed, List.of(file)));
     Table table = TableRows.load(changed.resolve("warehouse").toString(), "eec.hourly");
-    table.updateSchema().deleteColumn("register_resets").addColumn("register_resets", org.apache.iceberg.types.Types.StringType.get()).commit();
+    table
+        .updateSchema()
+        .deleteColumn("register_resets")
+        .addColumn("register_resets", org.apache.iceberg.types.Types.StringType.get())
+        .commit();
     long snapshot = table.currentSnapshot().snapshotId();
     Path more = write(in.resolve("b.csv"), List.of("A,2024-03-01 11:00,200,1"));
     assertEquals(ExitCode.BAD_OPTIONS, merge(changed, List.of(more)));
-    assertThat(stderr.lines().findFirst().orElse(""), containsString("incompatible schema: column register_resets"));
+    assertThat(
+        stderr.lines().findFirst().orElse(""),
+        containsString("incompatible schema: column register_resets"));
     table.refresh();
     assertEquals(snapshot, table.currentSnapshot().snapshotId());
   }
