@@ -1,5 +1,6 @@
 package io.github.eec.pipeline.rollup;
 
+import io.github.eec.pipeline.model.ExactSum;
 import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.pipeline.registry.MeterInfo;
 import java.time.ZoneId;
@@ -10,11 +11,12 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * One meter's hours to its local days. A day's energy is the sum, in time order, of the energies of
- * the UTC hours that make up the day in the meter's zone (23 or 25 of them when the clocks change),
- * measured hours and the estimated ones of its gaps alike: the interpolated register difference
- * over the day, clamped to the meter's data at its edges, so the days add up to the meter's
- * consumption. A meter the registry does not list has its days in UTC and no attributes.
+ * One meter's hours to its local days. A day's energy is the exact sum (rounded once) of the
+ * energies of the UTC hours that make up the day in the meter's zone (23 or 25 of them when the
+ * clocks change), measured hours and the estimated ones of its gaps alike: the interpolated
+ * register difference over the day, clamped to the meter's data at its edges, so the days add up to
+ * the meter's consumption. A meter the registry does not list has its days in UTC and no
+ * attributes.
  */
 public final class DailyRollUp {
   private static final ZoneId UTC = ZoneId.of("UTC");
@@ -33,17 +35,20 @@ public final class DailyRollUp {
     int i = 0;
     while (i < rows.size()) {
       int date = LocalDays.localDate(rows.get(i).windowStart(), zone);
-      double energy = 0;
+      ExactSum energy = new ExactSum();
       long readings = 0;
       int measured = 0;
       int estimated = 0;
       HourlyMeterStats peak = null;
       double min = Double.POSITIVE_INFINITY;
       double max = Double.NEGATIVE_INFINITY;
-      double[] tou = schedule == null ? new double[0] : new double[schedule.periods().size()];
+      ExactSum[] tou = new ExactSum[schedule == null ? 0 : schedule.periods().size()];
+      for (int p = 0; p < tou.length; p++) {
+        tou[p] = new ExactSum();
+      }
       for (; i < rows.size() && LocalDays.localDate(rows.get(i).windowStart(), zone) == date; i++) {
         HourlyMeterStats r = rows.get(i);
-        energy += r.energyMwh();
+        energy.add(r.energyMwh());
         readings += r.readings();
         if (peak == null || r.energyMwh() > peak.energyMwh()) {
           peak = r;
@@ -57,15 +62,15 @@ public final class DailyRollUp {
         }
         if (schedule != null) {
           long h = r.windowStart();
-          tou[schedule.periodOf(LocalDays.dayOfWeek(h, zone), LocalDays.localHour(h, zone))] +=
-              r.energyMwh();
+          tou[schedule.periodOf(LocalDays.dayOfWeek(h, zone), LocalDays.localHour(h, zone))].add(
+              r.energyMwh());
         }
       }
       GenericData.Record d = new GenericData.Record(schema);
       d.put("meter", meter);
       d.put("local_date", date);
       d.put("time_zone", zone.getId());
-      d.put("energy_mwh", energy);
+      d.put("energy_mwh", energy.value());
       d.put("readings", readings);
       d.put("hours_with_readings", measured);
       d.put("hours_estimated", estimated);
@@ -81,7 +86,7 @@ public final class DailyRollUp {
         d.put(field, attributes == null ? null : attributes.get(a));
       }
       for (int p = 0; p < tou.length; p++) {
-        d.put(RollUpSchemas.periodColumn(schedule.periods().get(p)), tou[p]);
+        d.put(RollUpSchemas.periodColumn(schedule.periods().get(p)), tou[p].value());
       }
       out.add(d);
     }
