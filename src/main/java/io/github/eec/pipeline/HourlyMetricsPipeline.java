@@ -97,12 +97,11 @@ public final class HourlyMetricsPipeline {
             .apply(
                 "CombineHourly",
                 CombineHourly.create().withRules(OptionsValidator.readingRules(options)));
+    MergeWithTable merge = MergeWithTable.into(plan).withMeterGroups(options.getMeterGroups());
     PCollectionTuple merged =
         hourly
             .get(CombineHourly.ACCUMULATORS)
-            .apply(
-                "MergeWithTable",
-                MergeWithTable.into(plan).withMeterGroups(options.getMeterGroups()));
+            .apply("MergeWithTable", options.getFillGaps() ? merge.withGapRows() : merge);
     merged
         .get(MergeWithTable.ROWS)
         .apply("WriteTableFiles", WriteTableFiles.of(plan).withNumShards(options.getNumShards()));

@@ -38,14 +38,7 @@ public final class HourlyEnergyCalculator {
       MeterHour hour = sorted.get(i);
       rows.add(row(meter, hour.hourStart(), hour.accumulator(), prev, next));
       if (withGaps && next != null) {
-        Anchor last = Anchor.lastOf(hour.accumulator());
-        double perHour =
-            share(
-                last.timeMillis(),
-                last.energyMwh(),
-                next.timeMillis(),
-                next.energyMwh(),
-                Hours.HOUR_MILLIS);
+        double perHour = gapHourEnergy(Anchor.lastOf(hour.accumulator()), next);
         for (long gap = hour.hourStart() + Hours.HOUR_MILLIS;
             gap < sorted.get(i + 1).hourStart();
             gap += Hours.HOUR_MILLIS) {
@@ -96,6 +89,19 @@ public final class HourlyEnergyCalculator {
     }
     return new HourlyMeterStats(
         meter, start, end, energy, a.powerMin(), a.powerMax(), a.powerMean(), a.count(), resets);
+  }
+
+  /**
+   * The energy of each hour without readings between two readings of a meter, {@code last} before
+   * the gap and {@code next} after it: the hour's share of the consumption between them.
+   */
+  public static double gapHourEnergy(Anchor last, Anchor next) {
+    return share(
+        last.timeMillis(),
+        last.energyMwh(),
+        next.timeMillis(),
+        next.energyMwh(),
+        Hours.HOUR_MILLIS);
   }
 
   /** Consumption from register {@code from} to register {@code to}; a decrease restarts at zero. */

@@ -72,7 +72,7 @@ public final class MergeIntoTableJob {
             : under(options.getOutput(), "warehouse");
     String stateDir = under(options.getOutput(), "merge-state/" + options.getTable().trim());
     try (TableCatalog catalog = TableCatalog.open(options, warehouse)) {
-      Table table = catalog.loadOrCreate();
+      Table table = catalog.loadOrCreate(options.getFillGaps());
       Snapshot base = table.currentSnapshot();
       Long baseId = base == null ? null : base.snapshotId();
       String ledgerAt = table.properties().get(HourlyTable.LEDGER_PROPERTY);

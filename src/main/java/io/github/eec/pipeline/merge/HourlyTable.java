@@ -34,7 +34,10 @@ public final class HourlyTable {
   /** Marks a table as one this job writes, with this row format. */
   public static final String FORMAT_PROPERTY = "eec.table-format";
 
-  public static final String FORMAT = "hourly-meter-v1";
+  public static final String FORMAT = "hourly-meter-v2";
+
+  /** "true" when the table holds a row for every hour inside a meter's gaps (--fillGaps). */
+  public static final String FILL_GAPS_PROPERTY = "eec.fill-gaps";
 
   /** Where the merge keeps its ledger of merged input files (a file outside the table). */
   public static final String LEDGER_PROPERTY = "eec.merge.ledger";
@@ -50,20 +53,25 @@ public final class HourlyTable {
           required(2, "window_start", Types.TimestampType.withZone(), "Start of the hour, UTC."),
           required(3, "window_end", Types.TimestampType.withZone(), "End of the hour, UTC."),
           required(4, "energy_mwh", Types.DoubleType.get(), "Energy consumed in the hour, mWh."),
-          required(5, "power_min_mw", Types.DoubleType.get()),
-          required(6, "power_max_mw", Types.DoubleType.get()),
-          required(7, "power_mean_mw", Types.DoubleType.get()),
+          optional(5, "power_min_mw", Types.DoubleType.get(), "Null for an estimated hour."),
+          optional(6, "power_max_mw", Types.DoubleType.get()),
+          optional(7, "power_mean_mw", Types.DoubleType.get()),
           required(8, "readings", Types.LongType.get()),
           required(9, "register_resets", Types.IntegerType.get()),
-          required(10, "first_reading_at", Types.TimestampType.withZone()),
-          required(11, "first_register_mwh", Types.DoubleType.get()),
-          required(12, "last_reading_at", Types.TimestampType.withZone()),
-          required(13, "last_register_mwh", Types.DoubleType.get()),
+          required(
+              19,
+              "estimated",
+              Types.BooleanType.get(),
+              "An hour without readings inside a gap (--fillGaps): its interpolated share."),
+          optional(10, "first_reading_at", Types.TimestampType.withZone()),
+          optional(11, "first_register_mwh", Types.DoubleType.get()),
+          optional(12, "last_reading_at", Types.TimestampType.withZone()),
+          optional(13, "last_register_mwh", Types.DoubleType.get()),
           optional(14, "prev_reading_at", Types.TimestampType.withZone()),
           optional(15, "prev_register_mwh", Types.DoubleType.get()),
           optional(16, "next_reading_at", Types.TimestampType.withZone()),
           optional(17, "next_register_mwh", Types.DoubleType.get()),
-          required(18, "power_sum_exact", Types.BinaryType.get()));
+          optional(18, "power_sum_exact", Types.BinaryType.get()));
 
   public static final PartitionSpec SPEC =
       PartitionSpec.builderFor(SCHEMA).day("window_start", PARTITION_FIELD).build();
@@ -73,10 +81,12 @@ public final class HourlyTable {
   private HourlyTable() {}
 
   /** The properties a new table gets. */
-  public static Map<String, String> newTableProperties() {
+  public static Map<String, String> newTableProperties(boolean fillGaps) {
     return Map.of(
         FORMAT_PROPERTY,
         FORMAT,
+        FILL_GAPS_PROPERTY,
+        Boolean.toString(fillGaps),
         TableProperties.FORMAT_VERSION,
         "2",
         TableProperties.DEFAULT_NAME_MAPPING,
@@ -109,24 +119,37 @@ public final class HourlyTable {
     r.put("window_start", micros(t.hourStart()));
     r.put("window_end", micros(t.hourStart() + Hours.HOUR_MILLIS));
     r.put("energy_mwh", t.energyMwh());
-    r.put("power_min_mw", a.powerMin());
-    r.put("power_max_mw", a.powerMax());
-    r.put("power_mean_mw", a.powerMean());
-    r.put("readings", a.count());
+    r.put("readings", a == null ? 0L : a.count());
     r.put("register_resets", t.registerResets());
-    r.put("first_reading_at", micros(a.firstTime()));
-    r.put("first_register_mwh", a.firstEnergy());
-    r.put("last_reading_at", micros(a.lastTime()));
-    r.put("last_register_mwh", a.lastEnergy());
+    r.put("estimated", a == null);
+    if (a != null) {
+      r.put("power_min_mw", a.powerMin());
+      r.put("power_max_mw", a.powerMax());
+      r.put("power_mean_mw", a.powerMean());
+      r.put("first_reading_at", micros(a.firstTime()));
+      r.put("first_register_mwh", a.firstEnergy());
+      r.put("last_reading_at", micros(a.lastTime()));
+      r.put("last_register_mwh", a.lastEnergy());
+      r.put("power_sum_exact", termsToBytes(a.powerSumTerms()));
+    }
     r.put("prev_reading_at", t.prev() == null ? null : micros(t.prev().timeMillis()));
     r.put("prev_register_mwh", t.prev() == null ? null : t.prev().energyMwh());
     r.put("next_reading_at", t.next() == null ? null : micros(t.next().timeMillis()));
     r.put("next_register_mwh", t.next() == null ? null : t.next().energyMwh());
-    r.put("power_sum_exact", termsToBytes(a.powerSumTerms()));
     return r;
   }
 
   public static TableHour fromRecord(GenericRecord r) {
+    Anchor prev = anchor(r.get("prev_reading_at"), r.get("prev_register_mwh"));
+    Anchor next = anchor(r.get("next_reading_at"), r.get("next_register_mwh"));
+    if ((Boolean) r.get("estimated")) {
+      return TableHour.estimated(
+          r.get("meter").toString(),
+          millis(r.get("window_start")),
+          prev,
+          next,
+          (Double) r.get("energy_mwh"));
+    }
     HourlyAccumulator a =
         HourlyAccumulator.restore(
             (Long) r.get("readings"),
@@ -141,8 +164,8 @@ public final class HourlyTable {
         r.get("meter").toString(),
         millis(r.get("window_start")),
         a,
-        anchor(r.get("prev_reading_at"), r.get("prev_register_mwh")),
-        anchor(r.get("next_reading_at"), r.get("next_register_mwh")),
+        prev,
+        next,
         (Double) r.get("energy_mwh"),
         (Integer) r.get("register_resets"));
   }

@@ -103,11 +103,14 @@ public final class TableCatalog implements Closeable {
     }
   }
 
-  /** The table, created (empty) when the catalog does not have it yet. */
-  public Table loadOrCreate() {
+  /**
+   * The table, created (empty) when the catalog does not have it yet. {@code fillGaps}: whether it
+   * holds the estimated hours inside gaps; fixed when the table is made, and a run must agree.
+   */
+  public Table loadOrCreate(boolean fillGaps) {
     Table table = loadIfExists();
     if (table != null) {
-      return table;
+      return agreeingOnGaps(table, fillGaps);
     }
     if (catalog instanceof SupportsNamespaces) {
       SupportsNamespaces namespaces = (SupportsNamespaces) catalog;
@@ -122,10 +125,31 @@ public final class TableCatalog implements Closeable {
     }
     try {
       return catalog.createTable(
-          id, HourlyTable.SCHEMA, HourlyTable.SPEC, HourlyTable.newTableProperties());
+          id, HourlyTable.SCHEMA, HourlyTable.SPEC, HourlyTable.newTableProperties(fillGaps));
     } catch (AlreadyExistsException e) {
-      return checked(catalog.loadTable(id)); // created meanwhile by a concurrent merge
+      // created meanwhile by a concurrent merge
+      return agreeingOnGaps(checked(catalog.loadTable(id)), fillGaps);
     }
+  }
+
+  /** Whether the table holds the estimated gap hours. */
+  public static boolean fillsGaps(Table table) {
+    return Boolean.parseBoolean(table.properties().get(HourlyTable.FILL_GAPS_PROPERTY));
+  }
+
+  private Table agreeingOnGaps(Table table, boolean fillGaps) {
+    if (fillsGaps(table) != fillGaps) {
+      throw new InvalidOptionException(
+          "fillGaps",
+          id
+              + " in "
+              + description
+              + (fillsGaps(table)
+                  ? " holds the estimated hours of gaps: pass --fillGaps=true"
+                  : " was made without the estimated hours of gaps: drop --fillGaps, or merge"
+                      + " into another table"));
+    }
+    return table;
   }
 
   /** Refuses a table another program wrote, or one of another row format. */

@@ -68,7 +68,6 @@ public final class OptionsValidator {
         new String[][] {
           {"meterRegistry", o.getMeterRegistry()},
           {"touSchedule", o.getTouSchedule()},
-          {"fillGaps", o.getFillGaps() ? "true" : null},
           {"csv", o.getCsv() ? "true" : null}
         }) {
       if (option[1] != null) {

@@ -171,7 +171,8 @@ public class MergeIntoTableTest {
     return file;
   }
 
-  private List<HourlyMeterStats> plainRun(List<Path> files, String name) throws IOException {
+  private List<HourlyMeterStats> plainRun(List<Path> files, String name, String... extra)
+      throws IOException {
     Path dir = tmp.getRoot().toPath().resolve(name);
     Files.createDirectories(dir);
     List<String> lines = new ArrayList<>();
@@ -180,7 +181,9 @@ public class MergeIntoTableTest {
     }
     Path all = write(dir.resolve("all.csv"), lines);
     Path out = dir.resolve("out");
-    Jobs.run(all.toString(), out, "--maxRejectedFraction=1", "--numShards=1");
+    List<String> args = new ArrayList<>(List.of("--maxRejectedFraction=1", "--numShards=1"));
+    args.addAll(List.of(extra));
+    Jobs.run(all.toString(), out, args.toArray(new String[0]));
     return ParquetRows.rows(out.resolve("hourly"));
   }
 
@@ -190,11 +193,14 @@ public class MergeIntoTableTest {
 
   /**
    * After every merge, the table holds the rows of one plain run over all the files merged so far;
-   * merging a file again (alone or with new ones) changes nothing.
+   * merging a file again (alone or with new ones) changes nothing. The second seed's table holds
+   * the estimated hours of gaps ({@code --fillGaps}), among them gaps of several days that late
+   * files fill.
    */
   @Test
   public void anySplitAndOrderOfMergesEqualsOnePlainRun() throws Exception {
     for (long seed : new long[] {3, 8}) {
+      String[] gaps = seed == 8 ? new String[] {"--fillGaps=true"} : new String[0];
       Random random = new Random(seed);
       List<String> lines = readings(seed);
       List<Path> files = split(lines, random, tmp.getRoot().toPath().resolve("feed-" + seed));
@@ -209,7 +215,7 @@ public class MergeIntoTableTest {
         if (retry) {
           batch.add(merged.get(random.nextInt(merged.size()))); // merged before: skipped
         }
-        assertEquals(stderr, ExitCode.DONE, merge(output, batch));
+        assertEquals(stderr, ExitCode.DONE, merge(output, batch, gaps));
         for (Path f : batch) {
           if (!merged.contains(f)) {
             merged.add(f);
@@ -220,7 +226,7 @@ public class MergeIntoTableTest {
         }
         CrossRunnerOutputs.checkSameRows(
             "plain run over " + names(merged),
-            plainRun(merged, "plain-" + seed + "-" + merged.size()),
+            plainRun(merged, "plain-" + seed + "-" + merged.size(), gaps),
             "the table (seed " + seed + ")",
             tableRows(output));
       }
@@ -229,7 +235,7 @@ public class MergeIntoTableTest {
       Table table = TableRows.load(output.resolve("warehouse").toString(), "eec.hourly");
       long snapshots = count(table.snapshots());
       List<HourlyMeterStats> before = tableRows(output);
-      assertEquals(stderr, ExitCode.DONE, merge(output, files));
+      assertEquals(stderr, ExitCode.DONE, merge(output, files, gaps));
       assertThat(
           stdout, containsString("files skipped          " + files.size() + " (already merged)"));
       table.refresh();
@@ -322,6 +328,18 @@ public class MergeIntoTableTest {
         containsString("incompatible schema: column register_resets"));
     table.refresh();
     assertEquals(snapshot, table.currentSnapshot().snapshotId());
+
+    // Whether a table holds the estimated hours of gaps is fixed when it is made.
+    Path gaps = tmp.getRoot().toPath().resolve("gaps");
+    assertEquals(stderr, ExitCode.DONE, merge(gaps, List.of(file), "--fillGaps=true"));
+    assertEquals(ExitCode.BAD_OPTIONS, merge(gaps, List.of(more)));
+    assertThat(stderr.lines().findFirst().orElse(""), containsString("pass --fillGaps=true"));
+    assertEquals(ExitCode.BAD_OPTIONS, merge(changed, List.of(more), "--fillGaps=true"));
+    assertThat(stderr.lines().findFirst().orElse(""), containsString("incompatible schema"));
+    Path noGaps = tmp.getRoot().toPath().resolve("no-gaps");
+    assertEquals(stderr, ExitCode.DONE, merge(noGaps, List.of(file)));
+    assertEquals(ExitCode.BAD_OPTIONS, merge(noGaps, List.of(more), "--fillGaps=true"));
+    assertThat(stderr.lines().findFirst().orElse(""), containsString("drop --fillGaps"));
   }
 
   @Test
