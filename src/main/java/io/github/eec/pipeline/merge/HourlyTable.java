@@ -1,8 +1,5 @@
 package io.github.eec.pipeline.merge;
 
-import static org.apache.iceberg.types.Types.NestedField.optional;
-import static org.apache.iceberg.types.Types.NestedField.required;
-
 import io.github.eec.pipeline.model.Anchor;
 import io.github.eec.pipeline.model.HourlyAccumulator;
 import io.github.eec.pipeline.model.Hours;
@@ -10,30 +7,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.time.LocalDate;
 import java.util.Map;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
-import org.apache.iceberg.TableProperties;
-import org.apache.iceberg.mapping.MappingUtil;
-import org.apache.iceberg.mapping.NameMappingParser;
-import org.apache.iceberg.types.Types;
 
 /**
- * The merged table in one place: its Iceberg schema and partitioning (UTC day of {@code
- * window_start}), the Avro schema the pipeline writes its Parquet files with, and a row's record.
- *
- * <p>The files are written by Beam's ParquetIO, so they carry no Iceberg field ids: the table's
- * default name mapping lets every Iceberg reader find the columns by name. Times are microseconds,
- * as the Iceberg specification requires of Parquet timestamps (readers compare statistics in
- * microseconds, so milliseconds would make filters on time miss rows).
+ * The merged table in one place: its Avro schema ({@code avro/hourly_table_row.avsc}), from which
+ * its Iceberg schema and partitioning (UTC day of {@code window_start}) follow, and a row's record.
+ * Times are microseconds, as the Iceberg specification requires of Parquet timestamps (readers
+ * compare statistics in microseconds, so milliseconds would make filters on time miss rows).
  */
 public final class HourlyTable {
-  /** Marks a table as one this job writes, with this row format. */
-  public static final String FORMAT_PROPERTY = "eec.table-format";
-
   public static final String FORMAT = "hourly-meter-v2";
 
   /** "true" when the table holds a row for every hour inside a meter's gaps (--fillGaps). */
@@ -45,60 +31,25 @@ public final class HourlyTable {
   /** Where the merge keeps each meter's days with data (files outside the table). */
   public static final String METER_INDEX_PROPERTY = "eec.merge.meter-index";
 
-  public static final String PARTITION_FIELD = "window_start_day";
-
-  public static final Schema SCHEMA =
-      new Schema(
-          required(1, "meter", Types.StringType.get(), "Meter id."),
-          required(2, "window_start", Types.TimestampType.withZone(), "Start of the hour, UTC."),
-          required(3, "window_end", Types.TimestampType.withZone(), "End of the hour, UTC."),
-          required(4, "energy_mwh", Types.DoubleType.get(), "Energy consumed in the hour, mWh."),
-          optional(5, "power_min_mw", Types.DoubleType.get(), "Null for an estimated hour."),
-          optional(6, "power_max_mw", Types.DoubleType.get()),
-          optional(7, "power_mean_mw", Types.DoubleType.get()),
-          required(8, "readings", Types.LongType.get()),
-          required(9, "register_resets", Types.IntegerType.get()),
-          required(
-              19,
-              "estimated",
-              Types.BooleanType.get(),
-              "An hour without readings inside a gap (--fillGaps): its interpolated share."),
-          optional(10, "first_reading_at", Types.TimestampType.withZone()),
-          optional(11, "first_register_mwh", Types.DoubleType.get()),
-          optional(12, "last_reading_at", Types.TimestampType.withZone()),
-          optional(13, "last_register_mwh", Types.DoubleType.get()),
-          optional(14, "prev_reading_at", Types.TimestampType.withZone()),
-          optional(15, "prev_register_mwh", Types.DoubleType.get()),
-          optional(16, "next_reading_at", Types.TimestampType.withZone()),
-          optional(17, "next_register_mwh", Types.DoubleType.get()),
-          optional(18, "power_sum_exact", Types.BinaryType.get()));
-
-  public static final PartitionSpec SPEC =
-      PartitionSpec.builderFor(SCHEMA).day("window_start", PARTITION_FIELD).build();
-
   public static final org.apache.avro.Schema AVRO_SCHEMA = loadAvro();
+
+  /** The table's format: its Iceberg schema and partitioning come from the Avro schema. */
+  public static final TableFormat TABLE = TableFormat.of(FORMAT, AVRO_SCHEMA, "window_start");
+
+  public static final Schema SCHEMA = TABLE.schema();
+
+  public static final PartitionSpec SPEC = TABLE.spec();
 
   private HourlyTable() {}
 
   /** The properties a new table gets. */
   public static Map<String, String> newTableProperties(boolean fillGaps) {
-    return Map.of(
-        FORMAT_PROPERTY,
-        FORMAT,
-        FILL_GAPS_PROPERTY,
-        Boolean.toString(fillGaps),
-        TableProperties.FORMAT_VERSION,
-        "2",
-        TableProperties.DEFAULT_NAME_MAPPING,
-        NameMappingParser.toJson(MappingUtil.create(SCHEMA)),
-        // Old metadata files are not needed once a newer one exists; snapshots keep the history.
-        TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED,
-        "true");
+    return TABLE.newTableProperties(Map.of(FILL_GAPS_PROPERTY, Boolean.toString(fillGaps)));
   }
 
   /** The partition folder of a day, as Iceberg names it ({@code window_start_day=2024-03-01}). */
   public static String partitionPath(int epochDay) {
-    return PARTITION_FIELD + "=" + LocalDate.ofEpochDay(epochDay);
+    return TABLE.partitionPath(epochDay);
   }
 
   private static org.apache.avro.Schema loadAvro() {
