@@ -2,6 +2,7 @@ package io.github.eec.pipeline;
 
 import io.github.eec.pipeline.cli.CommandLine;
 import io.github.eec.pipeline.merge.MergePlan;
+import io.github.eec.pipeline.merge.MergeRollUps;
 import io.github.eec.pipeline.merge.MergeWithTable;
 import io.github.eec.pipeline.merge.MeterIndexFiles;
 import io.github.eec.pipeline.merge.WriteTableFiles;
@@ -90,7 +91,8 @@ public final class HourlyMetricsPipeline {
       HourlyMetricsOptions options,
       List<MatchResult.Metadata> inputFiles,
       MergePlan plan,
-      String rejectsDir) {
+      String rejectsDir,
+      MergeRollUps rollUps) {
     PCollectionTuple hourly =
         pipeline
             .apply("ReadLines", ReadLinesWithFileName.fromFiles(inputFiles))
@@ -108,6 +110,9 @@ public final class HourlyMetricsPipeline {
     merged
         .get(MergeWithTable.METER_INDEX)
         .apply("WriteMeterIndex", MeterIndexFiles.write(plan.newMeterIndexPrefix()));
+    if (rollUps != null) {
+      merged.apply("MergeRollUps", rollUps);
+    }
     hourly.get(CombineHourly.REJECTS).apply("WriteRejects", WriteRejects.to(rejectsDir));
     return merged;
   }

@@ -8,7 +8,10 @@ import io.github.eec.pipeline.merge.HourlyTable;
 import io.github.eec.pipeline.merge.InputLedger;
 import io.github.eec.pipeline.merge.MergeInputs;
 import io.github.eec.pipeline.merge.MergePlan;
+import io.github.eec.pipeline.merge.MergeRollUps;
 import io.github.eec.pipeline.merge.MeterIndexFiles;
+import io.github.eec.pipeline.merge.OpenRollUpTables;
+import io.github.eec.pipeline.merge.RollUpTables;
 import io.github.eec.pipeline.merge.TableCatalog;
 import io.github.eec.pipeline.merge.TableCommits;
 import io.github.eec.pipeline.merge.WriteTableFiles;
@@ -94,8 +97,16 @@ public final class MergeIntoTableJob {
                 + " (pass --mergeChangedFiles=true to add its readings as new ones)");
       }
       MergeReport nothing =
-          new MergeReport(catalog.id().toString(), table.location(), null, 0, inputs.skipped(), 0);
-      if (toMerge.isEmpty()) {
+          new MergeReport(
+              catalog.id().toString(), table.location(), null, 0, inputs.skipped(), 0, List.of());
+      // Roll-ups are made from the table's rows, so they need the estimated hours of its gaps.
+      OpenRollUpTables rollUps =
+          TableCatalog.fillsGaps(table)
+              ? OpenRollUpTables.open(
+                  catalog, RollUpTables.of(catalog.id(), RollUpInputs.of(options)), table, baseId)
+              : null;
+      Set<Integer> daysBehind = rollUps == null ? Set.of() : rollUps.daysBehind();
+      if (toMerge.isEmpty() && daysBehind.isEmpty()) {
         return new Outcome(RunSummary.empty(), false, table.location(), null, nothing);
       }
 
@@ -111,7 +122,18 @@ public final class MergeIntoTableJob {
               indexPrefix);
       Pipeline pipeline = Pipeline.create(options);
       String stagedRejects = publisher.stagingDir(ResultPublisher.REJECTS);
-      HourlyMetricsPipeline.buildMerge(pipeline, options, toMerge, plan, stagedRejects);
+      MergeRollUps rollUpTransform =
+          rollUps == null
+              ? null
+              : MergeRollUps.of(
+                      plan,
+                      RollUpInputs.of(options),
+                      rollUps.tables(),
+                      rollUps.dataLocations(),
+                      daysBehind)
+                  .withMeterGroups(options.getMeterGroups());
+      HourlyMetricsPipeline.buildMerge(
+          pipeline, options, toMerge, plan, stagedRejects, rollUpTransform);
       String rejectsDir = under(options.getOutput(), "rejects/" + runId);
       String ledgerFile = stateDir + "/ledger-" + runId + ".jsonl.gz";
       boolean keepStaging = false;
@@ -133,6 +155,24 @@ public final class MergeIntoTableJob {
         for (int day : days) {
           removed.addAll(current.filesOf(day));
         }
+        if (toMerge.isEmpty()) {
+          // only roll-ups an earlier merge left behind
+          committed = true;
+          List<String> rollUpLines = rollUps.commit(runId, baseId, stateDir);
+          return new Outcome(
+              summary,
+              false,
+              table.location(),
+              null,
+              new MergeReport(
+                  catalog.id().toString(),
+                  table.location(),
+                  null,
+                  0,
+                  inputs.skipped(),
+                  0,
+                  rollUpLines));
+        }
         ledger.with(newEntries).write(ledgerFile);
         publisher.publishRejectsTo(rejectsDir);
         Map<String, String> snapshotSummary = new LinkedHashMap<>();
@@ -150,6 +190,8 @@ public final class MergeIntoTableJob {
                 table, baseId, removed, added, snapshotSummary, properties, stateDir);
         committed = true;
         TableCommits.deleteQuietly(ledgerAt, plan.meterIndexGlob());
+        List<String> rollUpLines =
+            rollUps == null ? List.of() : rollUps.commit(runId, snapshot, stateDir);
         return new Outcome(
             summary,
             false,
@@ -161,9 +203,13 @@ public final class MergeIntoTableJob {
                 snapshot,
                 toMerge.size(),
                 inputs.skipped(),
-                days.size()));
+                days.size(),
+                rollUpLines));
       } finally {
         if (!committed) {
+          if (rollUps != null) {
+            rollUps.deleteWritten(runId);
+          }
           TableCommits.deleteQuietly(
               dataLocation + "/*/" + WriteTableFiles.filePrefix(runId) + "-*",
               indexPrefix + "-*",

@@ -166,13 +166,12 @@ public final class MergeMeterHours {
       Collection<Integer> days,
       List<TableHour> out) {
     double energy = HourlyEnergyCalculator.gapHourEnergy(last, next);
-    long dayMillis = Hours.HOUR_MILLIS * 24;
     for (long h = Hours.hourStart(last.timeMillis()) + Hours.HOUR_MILLIS;
         h < untilHour;
         h += Hours.HOUR_MILLIS) {
-      int day = (int) Math.floorDiv(h, dayMillis);
+      int day = Hours.epochDay(h);
       if (!days.contains(day)) {
-        h = Math.max(h, (long) (day + 1) * dayMillis - Hours.HOUR_MILLIS); // skip to the next day
+        h = Math.max(h, (day + 1) * Hours.DAY_MILLIS - Hours.HOUR_MILLIS); // skip to the next day
         continue;
       }
       out.add(TableHour.estimated(meter, h, last, next, energy));

@@ -19,8 +19,6 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
-import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
@@ -58,6 +56,9 @@ public class MergeWithTable
   public static final TupleTag<TableHour> ROWS = new TupleTag<TableHour>() {};
   public static final TupleTag<KV<String, MeterDays>> METER_INDEX =
       new TupleTag<KV<String, MeterDays>>() {};
+
+  /** The UTC days (epoch days) the merge read, each once: the days whose rows it rewrites. */
+  public static final TupleTag<Integer> DAYS = new TupleTag<Integer>() {};
 
   private static final TupleTag<Integer> DAYS_TO_READ = new TupleTag<Integer>() {};
   private static final TupleTag<KV<String, MeterHour>> ADDED =
@@ -112,11 +113,8 @@ public class MergeWithTable
         gapRows ? daysToRead.apply("DaysReadView", View.asList()) : null;
     PCollection<KV<Integer, TableHour>> existing =
         daysToRead
-            .apply("FilesOfTheDays", ParDo.of(new FilesOfDayFn(plan)))
-            .apply("MatchTableFiles", FileIO.matchAll())
-            .apply("OpenTableFiles", FileIO.readMatches())
-            .apply("ReadTableRows", ParquetIO.readFiles(HourlyTable.AVRO_SCHEMA))
-            .apply("ToTableHours", ParDo.of(new FromRecordFn(meterGroups)));
+            .apply("ReadTableDays", ReadTableDays.of(plan))
+            .apply("KeyRowsByMeterGroup", ParDo.of(new KeyRowFn(meterGroups)));
     PCollection<TableHour> rows =
         KeyedPCollectionTuple.of(ADDED, added)
             .and(EXISTING, existing)
@@ -126,7 +124,9 @@ public class MergeWithTable
                 daysRead == null
                     ? ParDo.of(new MergeFn(null))
                     : ParDo.of(new MergeFn(daysRead)).withSideInputs(daysRead));
-    return PCollectionTuple.of(ROWS, rows).and(METER_INDEX, planned.get(METER_INDEX));
+    return PCollectionTuple.of(ROWS, rows)
+        .and(METER_INDEX, planned.get(METER_INDEX))
+        .and(DAYS, daysToRead);
   }
 
   private PCollection<KV<Integer, KV<String, MeterDays>>> readMeterIndex(PCollection<?> anyInput) {
@@ -161,7 +161,7 @@ public class MergeWithTable
       for (KV<String, MeterHour> a : group.getValue().getAll(ADDED)) {
         addedDays
             .computeIfAbsent(a.getKey(), m -> new TreeSet<>())
-            .add((int) Math.floorDiv(a.getValue().hourStart(), Hours.HOUR_MILLIS * 24));
+            .add(Hours.epochDay(a.getValue().hourStart()));
       }
       Map<String, MeterDays> indexed = new HashMap<>();
       for (KV<String, MeterDays> i : group.getValue().getAll(INDEXED)) {
@@ -201,32 +201,15 @@ public class MergeWithTable
     }
   }
 
-  /** A day to the table's data files of that day (none for a day the table does not have yet). */
-  static class FilesOfDayFn extends DoFn<Integer, String> {
-    private final MergePlan plan;
-
-    FilesOfDayFn(MergePlan plan) {
-      this.plan = plan;
-    }
-
-    @ProcessElement
-    public void process(@Element Integer day, OutputReceiver<String> out) {
-      for (String file : plan.filesOf(day)) {
-        out.output(file);
-      }
-    }
-  }
-
-  static class FromRecordFn extends DoFn<GenericRecord, KV<Integer, TableHour>> {
+  static class KeyRowFn extends DoFn<TableHour, KV<Integer, TableHour>> {
     private final int meterGroups;
 
-    FromRecordFn(int meterGroups) {
+    KeyRowFn(int meterGroups) {
       this.meterGroups = meterGroups;
     }
 
     @ProcessElement
-    public void process(@Element GenericRecord record, OutputReceiver<KV<Integer, TableHour>> out) {
-      TableHour row = HourlyTable.fromRecord(record);
+    public void process(@Element TableHour row, OutputReceiver<KV<Integer, TableHour>> out) {
       out.output(KV.of(KeyByMeterGroupFn.meterGroup(row.meter(), meterGroups), row));
     }
   }

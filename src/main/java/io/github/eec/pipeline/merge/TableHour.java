@@ -62,7 +62,7 @@ public final class TableHour {
 
   /** The UTC day of the hour (epoch days): the table's partition. */
   public int day() {
-    return (int) Math.floorDiv(hourStart, Hours.HOUR_MILLIS * 24);
+    return Hours.epochDay(hourStart);
   }
 
   /** The hour's readings; null for an estimated row. */

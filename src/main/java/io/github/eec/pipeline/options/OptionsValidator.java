@@ -66,16 +66,20 @@ public final class OptionsValidator {
     }
     for (String[] option :
         new String[][] {
-          {"meterRegistry", o.getMeterRegistry()},
-          {"touSchedule", o.getTouSchedule()},
-          {"csv", o.getCsv() ? "true" : null}
+          {"meterRegistry", o.getMeterRegistry()}, {"touSchedule", o.getTouSchedule()}
         }) {
-      if (option[1] != null) {
+      if (option[1] != null && !option[1].isBlank() && !o.getFillGaps()) {
         throw new InvalidOptionException(
             option[0],
-            "does not go with --merge yet: the merged table holds the hourly rows; write the roll-ups with a "
-                + "plain run, or query them from the table");
+            "needs --fillGaps=true with --merge: the roll-ups are made from the table's rows, the"
+                + " estimated hours of its gaps included (a table made with --fillGaps=true)");
       }
+    }
+    if (o.getCsv()) {
+      throw new InvalidOptionException(
+          "csv",
+          "does not go with --merge yet: read the tables (README \"Reading the table\"), or export"
+              + " with a plain run");
     }
     if (o.getDedupe()) {
       throw new InvalidOptionException(

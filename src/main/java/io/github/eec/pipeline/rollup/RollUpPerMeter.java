@@ -3,13 +3,16 @@ package io.github.eec.pipeline.rollup;
 import io.github.eec.pipeline.aggregate.KeyByMeterGroupFn;
 import io.github.eec.pipeline.counters.CounterNames;
 import io.github.eec.pipeline.model.HourlyMeterStats;
+import io.github.eec.pipeline.model.Hours;
 import io.github.eec.pipeline.registry.MeterInfo;
 import io.github.eec.pipeline.registry.MeterInfoCoder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
@@ -30,6 +33,7 @@ import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -56,16 +60,19 @@ public class RollUpPerMeter extends PTransform<PCollection<HourlyMeterStats>, PC
   private final List<String> attributes;
   private final TouSchedule schedule;
   private final int meterGroups;
+  private final PCollectionView<List<Integer>> onlyDays;
 
   private RollUpPerMeter(
       PCollection<KV<String, MeterInfo>> registry,
       List<String> attributes,
       TouSchedule schedule,
-      int meterGroups) {
+      int meterGroups,
+      PCollectionView<List<Integer>> onlyDays) {
     this.registry = registry;
     this.attributes = attributes;
     this.schedule = schedule;
     this.meterGroups = meterGroups;
+    this.onlyDays = onlyDays;
   }
 
   /**
@@ -73,7 +80,7 @@ public class RollUpPerMeter extends PTransform<PCollection<HourlyMeterStats>, PC
    * #withSchedule}.
    */
   public static RollUpPerMeter create() {
-    return new RollUpPerMeter(null, List.of(), null, 1 << 16);
+    return new RollUpPerMeter(null, List.of(), null, 1 << 16, null);
   }
 
   /**
@@ -82,16 +89,25 @@ public class RollUpPerMeter extends PTransform<PCollection<HourlyMeterStats>, PC
    */
   public RollUpPerMeter withRegistry(
       PCollection<KV<String, MeterInfo>> registry, List<String> attributes) {
-    return new RollUpPerMeter(registry, List.copyOf(attributes), schedule, meterGroups);
+    return new RollUpPerMeter(registry, List.copyOf(attributes), schedule, meterGroups, onlyDays);
   }
 
   /** Each day's energy also per time-of-use period. */
   public RollUpPerMeter withSchedule(TouSchedule schedule) {
-    return new RollUpPerMeter(registry, attributes, schedule, meterGroups);
+    return new RollUpPerMeter(registry, attributes, schedule, meterGroups, onlyDays);
   }
 
   public RollUpPerMeter withMeterGroups(int meterGroups) {
-    return new RollUpPerMeter(registry, attributes, schedule, meterGroups);
+    return new RollUpPerMeter(registry, attributes, schedule, meterGroups, onlyDays);
+  }
+
+  /**
+   * Only the roll-ups that hours on {@code days} (UTC epoch days) fall in: the hours of those days,
+   * and the local days from the day before to the day after each (whatever the zone, a local day
+   * lies within them). For a merge, whose rows cover those days and the two days around each.
+   */
+  public RollUpPerMeter onlyForDays(PCollectionView<List<Integer>> days) {
+    return new RollUpPerMeter(registry, attributes, schedule, meterGroups, days);
   }
 
   /** The daily roll-up's schema, for its writer. */
@@ -135,8 +151,12 @@ public class RollUpPerMeter extends PTransform<PCollection<HourlyMeterStats>, PC
             .apply("GroupWithRegistry", CoGroupByKey.create())
             .apply(
                 "RollUpMeterDays",
-                ParDo.of(new RollUpFn(schedule, dailySchema().toString()))
-                    .withOutputTags(DAILY, TupleTagList.of(REGION_HOURS)));
+                onlyDays == null
+                    ? ParDo.of(new RollUpFn(schedule, dailySchema().toString(), null))
+                        .withOutputTags(DAILY, TupleTagList.of(REGION_HOURS))
+                    : ParDo.of(new RollUpFn(schedule, dailySchema().toString(), onlyDays))
+                        .withOutputTags(DAILY, TupleTagList.of(REGION_HOURS))
+                        .withSideInputs(onlyDays));
     out.get(DAILY).setCoder(AvroCoder.of(dailySchema()));
     return out;
   }
@@ -144,15 +164,17 @@ public class RollUpPerMeter extends PTransform<PCollection<HourlyMeterStats>, PC
   static class RollUpFn extends DoFn<KV<Integer, CoGbkResult>, GenericRecord> {
     private final TouSchedule schedule;
     private final String schemaJson;
+    private final PCollectionView<List<Integer>> onlyDays;
     private final Counter notInRegistry =
         Metrics.counter(CounterNames.NAMESPACE, CounterNames.METERS_NOT_IN_REGISTRY);
     private final Counter dailyRows =
         Metrics.counter(CounterNames.NAMESPACE, CounterNames.DAILY_ROWS);
     private transient Schema schema;
 
-    RollUpFn(TouSchedule schedule, String schemaJson) {
+    RollUpFn(TouSchedule schedule, String schemaJson, PCollectionView<List<Integer>> onlyDays) {
       this.schedule = schedule;
       this.schemaJson = schemaJson;
+      this.onlyDays = onlyDays;
     }
 
     @Setup
@@ -161,7 +183,9 @@ public class RollUpPerMeter extends PTransform<PCollection<HourlyMeterStats>, PC
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, CoGbkResult> group, MultiOutputReceiver out) {
+    public void process(
+        @Element KV<Integer, CoGbkResult> group, MultiOutputReceiver out, ProcessContext context) {
+      Set<Integer> days = onlyDays == null ? null : new HashSet<>(context.sideInput(onlyDays));
       Map<String, List<HourlyMeterStats>> byMeter = new TreeMap<>();
       for (HourlyMeterStats r : group.getValue().getAll(ROWS)) {
         byMeter.computeIfAbsent(r.meter(), m -> new ArrayList<>()).add(r);
@@ -171,7 +195,7 @@ public class RollUpPerMeter extends PTransform<PCollection<HourlyMeterStats>, PC
         infos.put(i.getKey(), i.getValue()); // a meter listed twice was checked to have one info
       }
       long unknown = 0;
-      long days = 0;
+      long dayCount = 0;
       for (Map.Entry<String, List<HourlyMeterStats>> meter : byMeter.entrySet()) {
         List<HourlyMeterStats> rows = meter.getValue();
         rows.sort(Comparator.comparingLong(HourlyMeterStats::windowStart));
@@ -180,16 +204,24 @@ public class RollUpPerMeter extends PTransform<PCollection<HourlyMeterStats>, PC
           unknown++;
         }
         for (GenericRecord day : DailyRollUp.days(meter.getKey(), rows, info, schedule, schema)) {
-          out.get(DAILY).output(day);
-          days++;
+          int date = (Integer) day.get("local_date");
+          if (days == null
+              || days.contains(date - 1)
+              || days.contains(date)
+              || days.contains(date + 1)) {
+            out.get(DAILY).output(day);
+            dayCount++;
+          }
         }
         String region = info == null ? "" : info.region();
         for (HourlyMeterStats r : rows) {
-          out.get(REGION_HOURS).output(KV.of(region, r));
+          if (days == null || days.contains(Hours.epochDay(r.windowStart()))) {
+            out.get(REGION_HOURS).output(KV.of(region, r));
+          }
         }
       }
       notInRegistry.inc(unknown);
-      dailyRows.inc(days);
+      dailyRows.inc(dayCount);
     }
   }
 }
