@@ -9,6 +9,7 @@
 #   scripts/make-data.sh bench-3gb    data/bench-3gb/    the same meters, 4200 min          (git-ignored)
 #                                 (scripts/benchmark.sh: same meters, so memory vs size is comparable)
 #   scripts/make-data.sh bench-days  data/bench-days/day-NN/  30 daily files for the merge benchmark (git-ignored)
+#   scripts/make-data.sh registry-1k|registry-1m  data/registry-*.csv  meter registries (git-ignored)
 #   scripts/make-data.sh bench    generator throughput, plain and gzip, into target/bench/
 #
 # The generator needs only the JDK and picocli (its option parser), so it is compiled here with
@@ -97,8 +98,6 @@ case "${1:-}" in
     gen --meters=1800 --start=2024-03-01 --duration="${days}d" --period=8s --seed=1800 \
         --shards=2 --faultRate=0.00001 --header=false --output=target/bench-days-all
     mkdir -p data/bench-days
-    # A line whose time is not a date of the stream (a fault the generator injected) stays with the
-    # day of the line before it, as in a real feed's file.
     # A line whose time is no day of the stream (a fault the generator injected) stays with the day
     # of the line before it, as in a real feed's file.
     cat target/bench-days-all/*.csv | awk -F, -v dir=data/bench-days -v days="$days" '
@@ -114,6 +113,16 @@ case "${1:-}" in
     rm -rf target/bench-days-all
     du -sh data/bench-days
     ;;
+  registry-1k | registry-1m)
+    # Meter registries for the roll-ups: the benchmark's 1,800 meters are the first of both (1k lists
+    # 1,000 of them); 1m is a large utility's million meters, for the registry join's cost.
+    case "$1" in
+      registry-1k) n=1000 ;;
+      registry-1m) n=1000000 ;;
+    esac
+    java -cp "$CLASSES:$PICOCLI_JAR" io.github.eec.tools.generator.RegistryGenerator \
+        --meters=$n --regions=50 --output="data/$1.csv"
+    ;;
   bench)
     # Throughput of writing ~95 MB of 1 s readings in 2 shards on 2 threads; each run is a fresh JVM.
     rm -rf target/bench
@@ -125,7 +134,7 @@ case "${1:-}" in
     rm -rf target/bench
     ;;
   *)
-    echo "usage: $0 sample|100mb|1gb|bench-100mb|bench-1gb|bench-3gb|bench-days|bench" >&2
+    echo "usage: $0 sample|100mb|1gb|bench-100mb|bench-1gb|bench-3gb|bench-days|registry-1k|registry-1m|bench" >&2
     exit 2
     ;;
 esac

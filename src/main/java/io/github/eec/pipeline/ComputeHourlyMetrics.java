@@ -20,43 +20,46 @@ public final class ComputeHourlyMetrics
   public static final TupleTag<Reject> REJECTS = CombineHourly.REJECTS;
 
   private final CombineHourly combine;
-  private final int meterGroups;
+  private final InterpolateHourlyEnergy interpolate;
 
-  private ComputeHourlyMetrics(CombineHourly combine, int meterGroups) {
+  private ComputeHourlyMetrics(CombineHourly combine, InterpolateHourlyEnergy interpolate) {
     this.combine = combine;
-    this.meterGroups = meterGroups;
+    this.interpolate = interpolate;
   }
 
   /** Default rules, every reading counted, the interpolation's default grouping. */
   public static ComputeHourlyMetrics create() {
-    return new ComputeHourlyMetrics(CombineHourly.create(), InterpolateHourlyEnergy.MANY_GROUPS);
+    return new ComputeHourlyMetrics(CombineHourly.create(), InterpolateHourlyEnergy.create());
   }
 
   public ComputeHourlyMetrics withRules(ReadingRules rules) {
-    return new ComputeHourlyMetrics(combine.withRules(rules), meterGroups);
+    return new ComputeHourlyMetrics(combine.withRules(rules), interpolate);
   }
 
   /** Whether a meter and time counts once however many lines have it ({@code --dedupe}). */
   public ComputeHourlyMetrics withDedupe(boolean dedupe) {
-    return new ComputeHourlyMetrics(combine.withDedupe(dedupe), meterGroups);
+    return new ComputeHourlyMetrics(combine.withDedupe(dedupe), interpolate);
   }
 
   /**
    * See {@link InterpolateHourlyEnergy#withMeterGroups}: how the work is split, never the result.
    */
   public ComputeHourlyMetrics withMeterGroups(int meterGroups) {
-    return new ComputeHourlyMetrics(combine, meterGroups);
+    return new ComputeHourlyMetrics(combine, interpolate.withMeterGroups(meterGroups));
+  }
+
+  /**
+   * Also the estimated rows of the hours inside gaps ({@link InterpolateHourlyEnergy#withGapRows}).
+   */
+  public ComputeHourlyMetrics withGapRows() {
+    return new ComputeHourlyMetrics(combine, interpolate.withGapRows());
   }
 
   @Override
   public PCollectionTuple expand(PCollection<KV<String, String>> lines) {
     PCollectionTuple combined = lines.apply("CombineHourly", combine);
     PCollection<HourlyMeterStats> hourly =
-        combined
-            .get(CombineHourly.ACCUMULATORS)
-            .apply(
-                "InterpolateHourlyEnergy",
-                InterpolateHourlyEnergy.create().withMeterGroups(meterGroups));
+        combined.get(CombineHourly.ACCUMULATORS).apply("InterpolateHourlyEnergy", interpolate);
     return PCollectionTuple.of(HOURLY, hourly).and(REJECTS, combined.get(REJECTS));
   }
 }

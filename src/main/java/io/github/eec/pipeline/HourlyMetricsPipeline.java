@@ -2,17 +2,25 @@ package io.github.eec.pipeline;
 
 import io.github.eec.pipeline.cli.CommandLine;
 import io.github.eec.pipeline.merge.MergePlan;
+import io.github.eec.pipeline.merge.MergeRollUps;
 import io.github.eec.pipeline.merge.MergeWithTable;
 import io.github.eec.pipeline.merge.MeterIndexFiles;
 import io.github.eec.pipeline.merge.WriteTableFiles;
+import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.pipeline.options.HourlyMetricsOptions;
 import io.github.eec.pipeline.options.OptionsValidator;
+import io.github.eec.pipeline.output.OutputFolders;
+import io.github.eec.pipeline.output.WriteHourlyCsv;
 import io.github.eec.pipeline.output.WriteHourlyParquet;
 import io.github.eec.pipeline.output.WriteRejects;
 import io.github.eec.pipeline.parse.ReadLinesWithFileName;
+import io.github.eec.pipeline.rollup.RollUpConfig;
+import io.github.eec.pipeline.rollup.RollUps;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 
 /**
@@ -31,11 +39,15 @@ public final class HourlyMetricsPipeline {
   }
 
   /**
-   * Builds the whole pipeline, writing to the given folders, and returns the hourly rows and
-   * rejects it writes, so tests assert on exactly what {@code main} runs.
+   * Builds the whole pipeline, writing each output into {@code folders.of(name)} (a run's staging
+   * folders), and returns the hourly rows and rejects it computes, so tests assert on exactly what
+   * {@code main} runs.
    */
   public static PCollectionTuple build(
-      Pipeline pipeline, HourlyMetricsOptions options, String hourlyDir, String rejectsDir) {
+      Pipeline pipeline,
+      HourlyMetricsOptions options,
+      RollUpConfig rollUps,
+      OutputFolders folders) {
     PCollectionTuple results =
         pipeline
             .apply("ReadLines", ReadLinesWithFileName.from(options.getInput()))
@@ -44,13 +56,28 @@ public final class HourlyMetricsPipeline {
                 ComputeHourlyMetrics.create()
                     .withRules(OptionsValidator.readingRules(options))
                     .withDedupe(options.getDedupe())
-                    .withMeterGroups(options.getMeterGroups()));
+                    .withMeterGroups(options.getMeterGroups())
+                    .withGapRows());
+    PCollection<HourlyMeterStats> hours = results.get(ComputeHourlyMetrics.HOURLY);
+    PCollection<HourlyMeterStats> hourly =
+        options.getFillGaps()
+            ? hours
+            : hours.apply("MeasuredHoursOnly", Filter.by(h -> !h.isEstimated()));
+    hourly.apply(
+        "WriteHourlyParquet",
+        WriteHourlyParquet.to(folders.of(OutputFolders.HOURLY))
+            .withNumShards(options.getNumShards()));
     results
-        .get(ComputeHourlyMetrics.HOURLY)
-        .apply(
-            "WriteHourlyParquet",
-            WriteHourlyParquet.to(hourlyDir).withNumShards(options.getNumShards()));
-    results.get(ComputeHourlyMetrics.REJECTS).apply("WriteRejects", WriteRejects.to(rejectsDir));
+        .get(ComputeHourlyMetrics.REJECTS)
+        .apply("WriteRejects", WriteRejects.to(folders.of(OutputFolders.REJECTS)));
+    RollUps rollUpTransform =
+        RollUps.of(rollUps, folders.rollUps()).withMeterGroups(options.getMeterGroups());
+    if (options.getCsv()) {
+      String csv = folders.of(OutputFolders.CSV);
+      hourly.apply("HourlyCsv", WriteHourlyCsv.to(csv));
+      rollUpTransform = rollUpTransform.withCsvIn(csv);
+    }
+    hours.apply("RollUps", rollUpTransform);
     return results;
   }
 
@@ -64,25 +91,28 @@ public final class HourlyMetricsPipeline {
       HourlyMetricsOptions options,
       List<MatchResult.Metadata> inputFiles,
       MergePlan plan,
-      String rejectsDir) {
+      String rejectsDir,
+      MergeRollUps rollUps) {
     PCollectionTuple hourly =
         pipeline
             .apply("ReadLines", ReadLinesWithFileName.fromFiles(inputFiles))
             .apply(
                 "CombineHourly",
                 CombineHourly.create().withRules(OptionsValidator.readingRules(options)));
+    MergeWithTable merge = MergeWithTable.into(plan).withMeterGroups(options.getMeterGroups());
     PCollectionTuple merged =
         hourly
             .get(CombineHourly.ACCUMULATORS)
-            .apply(
-                "MergeWithTable",
-                MergeWithTable.into(plan).withMeterGroups(options.getMeterGroups()));
+            .apply("MergeWithTable", options.getFillGaps() ? merge.withGapRows() : merge);
     merged
         .get(MergeWithTable.ROWS)
         .apply("WriteTableFiles", WriteTableFiles.of(plan).withNumShards(options.getNumShards()));
     merged
         .get(MergeWithTable.METER_INDEX)
         .apply("WriteMeterIndex", MeterIndexFiles.write(plan.newMeterIndexPrefix()));
+    if (rollUps != null) {
+      merged.apply("MergeRollUps", rollUps);
+    }
     hourly.get(CombineHourly.REJECTS).apply("WriteRejects", WriteRejects.to(rejectsDir));
     return merged;
   }

@@ -121,7 +121,8 @@ public class HourlyMetricsPipelineTest {
             "power_max_mw",
             "power_mean_mw",
             "readings",
-            "register_resets"),
+            "register_resets",
+            "estimated"),
         names);
     assertEquals(
         LogicalTypeAnnotation.stringType(), schema.getType("meter").getLogicalTypeAnnotation());
@@ -139,6 +140,16 @@ public class HourlyMetricsPipelineTest {
     assertEquals(
         PrimitiveTypeName.INT64,
         schema.getType("readings").asPrimitiveType().getPrimitiveTypeName());
+    // Power is null on estimated rows (--fillGaps); energy never is.
+    assertEquals(
+        org.apache.parquet.schema.Type.Repetition.REQUIRED,
+        schema.getType("energy_mwh").getRepetition());
+    assertEquals(
+        org.apache.parquet.schema.Type.Repetition.OPTIONAL,
+        schema.getType("power_mean_mw").getRepetition());
+    assertEquals(
+        PrimitiveTypeName.BOOLEAN,
+        schema.getType("estimated").asPrimitiveType().getPrimitiveTypeName());
     Schema avro = ParquetRows.avroSchema(out.resolve("hourly"));
     assertEquals(
         "timestamp-millis", avro.getField("window_start").schema().getLogicalType().getName());

@@ -17,8 +17,19 @@ import java.util.List;
 public final class HourlyEnergyCalculator {
   private HourlyEnergyCalculator() {}
 
-  /** Rows for every hour of one meter; {@code hours} may be in any order. */
+  /** Rows for every hour of one meter with readings; {@code hours} may be in any order. */
   public static List<HourlyMeterStats> compute(String meter, List<MeterHour> hours) {
+    return compute(meter, hours, false);
+  }
+
+  /**
+   * Rows for every hour of one meter with readings, in time order, and with {@code withGaps} also
+   * an estimated row for every hour without readings between its first and last reading: its share
+   * of the consumption between the readings around the gap, so that the rows' energies add up to
+   * the meter's whole consumption.
+   */
+  public static List<HourlyMeterStats> compute(
+      String meter, List<MeterHour> hours, boolean withGaps) {
     List<MeterHour> sorted = mergeSameHour(hours);
     List<HourlyMeterStats> rows = new ArrayList<>(sorted.size());
     for (int i = 0; i < sorted.size(); i++) {
@@ -26,6 +37,14 @@ public final class HourlyEnergyCalculator {
       Anchor next = i + 1 < sorted.size() ? Anchor.firstOf(sorted.get(i + 1).accumulator()) : null;
       MeterHour hour = sorted.get(i);
       rows.add(row(meter, hour.hourStart(), hour.accumulator(), prev, next));
+      if (withGaps && next != null) {
+        double perHour = gapHourEnergy(Anchor.lastOf(hour.accumulator()), next);
+        for (long gap = hour.hourStart() + Hours.HOUR_MILLIS;
+            gap < sorted.get(i + 1).hourStart();
+            gap += Hours.HOUR_MILLIS) {
+          rows.add(HourlyMeterStats.estimated(meter, gap, gap + Hours.HOUR_MILLIS, perHour));
+        }
+      }
     }
     return rows;
   }
@@ -70,6 +89,19 @@ public final class HourlyEnergyCalculator {
     }
     return new HourlyMeterStats(
         meter, start, end, energy, a.powerMin(), a.powerMax(), a.powerMean(), a.count(), resets);
+  }
+
+  /**
+   * The energy of each hour without readings between two readings of a meter, {@code last} before
+   * the gap and {@code next} after it: the hour's share of the consumption between them.
+   */
+  public static double gapHourEnergy(Anchor last, Anchor next) {
+    return share(
+        last.timeMillis(),
+        last.energyMwh(),
+        next.timeMillis(),
+        next.energyMwh(),
+        Hours.HOUR_MILLIS);
   }
 
   /** Consumption from register {@code from} to register {@code to}; a decrease restarts at zero. */

@@ -39,13 +39,15 @@ public class InterpolateHourlyEnergy
   public static final int MANY_GROUPS = 1 << 16;
 
   private final int meterGroups;
+  private final boolean gapRows;
 
-  private InterpolateHourlyEnergy(int meterGroups) {
+  private InterpolateHourlyEnergy(int meterGroups, boolean gapRows) {
     this.meterGroups = meterGroups;
+    this.gapRows = gapRows;
   }
 
   public static InterpolateHourlyEnergy create() {
-    return new InterpolateHourlyEnergy(MANY_GROUPS);
+    return new InterpolateHourlyEnergy(MANY_GROUPS, false);
   }
 
   /** Spreads the meters over this many groups; changes how the work is split, never the rows. */
@@ -53,7 +55,15 @@ public class InterpolateHourlyEnergy
     if (meterGroups < 1) {
       throw new IllegalArgumentException("meterGroups must be at least 1, got " + meterGroups);
     }
-    return new InterpolateHourlyEnergy(meterGroups);
+    return new InterpolateHourlyEnergy(meterGroups, gapRows);
+  }
+
+  /**
+   * Also an estimated row for every hour without readings between a meter's first and last reading
+   * ({@link HourlyMeterStats#estimated}), so a meter's rows add up to its consumption.
+   */
+  public InterpolateHourlyEnergy withGapRows() {
+    return new InterpolateHourlyEnergy(meterGroups, true);
   }
 
   @Override
@@ -64,7 +74,7 @@ public class InterpolateHourlyEnergy
             "IntoGlobalWindow",
             Window.<KV<Integer, KV<String, MeterHour>>>into(new GlobalWindows()))
         .apply("GroupHoursByMeterGroup", GroupByKey.create())
-        .apply("ComputeHourlyRows", ParDo.of(new ComputeRowsFn()));
+        .apply("ComputeHourlyRows", ParDo.of(new ComputeRowsFn(gapRows)));
   }
 
   /**
@@ -75,6 +85,13 @@ public class InterpolateHourlyEnergy
       extends DoFn<KV<Integer, Iterable<KV<String, MeterHour>>>, HourlyMeterStats> {
     private final Counter resets =
         Metrics.counter(CounterNames.NAMESPACE, CounterNames.REGISTER_RESETS);
+    private final Counter estimated =
+        Metrics.counter(CounterNames.NAMESPACE, CounterNames.HOURS_ESTIMATED);
+    private final boolean gapRows;
+
+    ComputeRowsFn(boolean gapRows) {
+      this.gapRows = gapRows;
+    }
 
     @ProcessElement
     public void process(
@@ -85,14 +102,17 @@ public class InterpolateHourlyEnergy
         byMeter.computeIfAbsent(hour.getKey(), m -> new ArrayList<>()).add(hour.getValue());
       }
       long resetCount = 0;
+      long estimatedCount = 0;
       for (Map.Entry<String, List<MeterHour>> meter : byMeter.entrySet()) {
         for (HourlyMeterStats row :
-            HourlyEnergyCalculator.compute(meter.getKey(), meter.getValue())) {
+            HourlyEnergyCalculator.compute(meter.getKey(), meter.getValue(), gapRows)) {
           resetCount += row.registerResets();
+          estimatedCount += row.isEstimated() ? 1 : 0;
           out.output(row);
         }
       }
       resets.inc(resetCount);
+      estimated.inc(estimatedCount);
     }
   }
 }

@@ -15,6 +15,14 @@ public final class CounterNames {
   public static final String DUPLICATES_DROPPED = "duplicatesDropped";
   public static final String HOURLY_ROWS = "hourlyRowsWritten";
 
+  /** Hours without readings inside a gap, given an estimated row. */
+  public static final String HOURS_ESTIMATED = "hoursEstimated";
+
+  /** Meters with readings that the meter registry does not list. */
+  public static final String METERS_NOT_IN_REGISTRY = "metersNotInRegistry";
+
+  public static final String DAILY_ROWS = "dailyRowsWritten";
+
   /** Merge: rows of the rewritten days computed anew (new readings, or a changed neighbour). */
   public static final String ROWS_RECOMPUTED = "rowsRecomputed";
 

@@ -84,6 +84,15 @@ public final class RunSummary {
     lines.put("duplicates dropped", get(CounterNames.DUPLICATES_DROPPED));
     lines.put("register resets", get(CounterNames.REGISTER_RESETS));
     lines.put("hourly rows written", get(CounterNames.HOURLY_ROWS));
+    if (get(CounterNames.HOURS_ESTIMATED) > 0) {
+      lines.put("gap hours estimated", get(CounterNames.HOURS_ESTIMATED));
+    }
+    if (get(CounterNames.DAILY_ROWS) > 0) {
+      lines.put("daily rows written", get(CounterNames.DAILY_ROWS));
+    }
+    if (get(CounterNames.METERS_NOT_IN_REGISTRY) > 0) {
+      lines.put("meters not in the registry", get(CounterNames.METERS_NOT_IN_REGISTRY));
+    }
     if (get(CounterNames.ROWS_RECOMPUTED) + get(CounterNames.ROWS_CARRIED) > 0) {
       lines.put("  recomputed", get(CounterNames.ROWS_RECOMPUTED));
       lines.put("  carried over", get(CounterNames.ROWS_CARRIED));

@@ -7,9 +7,12 @@ import io.github.eec.pipeline.options.DirectRunnerMemoryCheck;
 import io.github.eec.pipeline.options.HourlyMetricsOptions;
 import io.github.eec.pipeline.options.InvalidOptionException;
 import io.github.eec.pipeline.options.OptionsValidator;
+import io.github.eec.pipeline.output.OutputFolders;
 import io.github.eec.pipeline.output.ResultPublisher;
 import io.github.eec.pipeline.report.RunRecord;
 import io.github.eec.pipeline.report.RunReport;
+import io.github.eec.pipeline.rollup.RollUpConfig;
+import io.github.eec.pipeline.rollup.RollUps;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -63,10 +66,10 @@ public final class HourlyMetricsJob {
     refuseToReplaceUnlessAsked(publisher, options.getOverwrite());
     publisher.removeLeftoverStaging();
     record.withInputs(inputFiles);
+    RollUpConfig rollUps = RollUpInputs.of(options);
     Pipeline pipeline = Pipeline.create(options);
     String stagedRejects = publisher.stagingDir(ResultPublisher.REJECTS);
-    HourlyMetricsPipeline.build(
-        pipeline, options, publisher.stagingDir(ResultPublisher.HOURLY), stagedRejects);
+    HourlyMetricsPipeline.build(pipeline, options, rollUps, publisher::stagingDir);
     boolean keepStaging = false;
     try {
       RunSummary summary = RunSummary.of(runToCompletion(pipeline));
@@ -76,6 +79,8 @@ public final class HourlyMetricsJob {
         record
             .ending(RunRecord.Ending.TOO_MANY_REJECTS)
             .withHourlyFiles(publisher.stagingDir(ResultPublisher.HOURLY) + "*.parquet")
+            .withRegionalHourlyFiles(
+                regional(rollUps, publisher.stagingDir(RollUps.REGIONAL_HOURLY)))
             .withRejects(stagedRejects)
             .writeTo(publisher.stagingFile(REPORT));
         return new Outcome(summary, true, null, stagedRejects);
@@ -83,9 +88,10 @@ public final class HourlyMetricsJob {
       // The old report describes the old results: it goes before they do, so a run killed
       // between publishing and writing its report leaves no report rather than a wrong one.
       publisher.deleteOutputFile(REPORT);
-      publisher.publish(ResultPublisher.HOURLY, ResultPublisher.REJECTS);
+      publisher.publish(OutputFolders.ALL.toArray(new String[0]));
       record
           .withHourlyFiles(publisher.finalDir(ResultPublisher.HOURLY) + "*.parquet")
+          .withRegionalHourlyFiles(regional(rollUps, publisher.finalDir(RollUps.REGIONAL_HOURLY)))
           .withRejects(publisher.finalDir(ResultPublisher.REJECTS))
           .writeTo(publisher.outputFile(REPORT));
       return new Outcome(
@@ -130,5 +136,10 @@ public final class HourlyMetricsJob {
       throw new RunFailedException("the pipeline ended in state " + state, null);
     }
     return result;
+  }
+
+  /** The regional hourly roll-up's files in {@code dir}, or null without a meter registry. */
+  private static String regional(RollUpConfig rollUps, String dir) {
+    return rollUps.registry() == null ? null : dir + "*.parquet";
   }
 }

@@ -8,7 +8,10 @@ import io.github.eec.pipeline.merge.HourlyTable;
 import io.github.eec.pipeline.merge.InputLedger;
 import io.github.eec.pipeline.merge.MergeInputs;
 import io.github.eec.pipeline.merge.MergePlan;
+import io.github.eec.pipeline.merge.MergeRollUps;
 import io.github.eec.pipeline.merge.MeterIndexFiles;
+import io.github.eec.pipeline.merge.OpenRollUpTables;
+import io.github.eec.pipeline.merge.RollUpTables;
 import io.github.eec.pipeline.merge.TableCatalog;
 import io.github.eec.pipeline.merge.TableCommits;
 import io.github.eec.pipeline.merge.WriteTableFiles;
@@ -19,6 +22,7 @@ import io.github.eec.pipeline.options.OptionsValidator;
 import io.github.eec.pipeline.output.ResultPublisher;
 import io.github.eec.pipeline.report.RunRecord;
 import io.github.eec.pipeline.report.RunReport;
+import io.github.eec.pipeline.rollup.RollUps;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -83,7 +87,7 @@ public final class MergeIntoTableJob {
             : under(options.getOutput(), "warehouse");
     String stateDir = under(options.getOutput(), "merge-state/" + options.getTable().trim());
     try (TableCatalog catalog = TableCatalog.open(options, warehouse)) {
-      Table table = catalog.loadOrCreate();
+      Table table = catalog.loadOrCreate(options.getFillGaps());
       Snapshot base = table.currentSnapshot();
       Long baseId = base == null ? null : base.snapshotId();
       String ledgerAt = table.properties().get(HourlyTable.LEDGER_PROPERTY);
@@ -111,8 +115,16 @@ public final class MergeIntoTableJob {
                 + " (pass --mergeChangedFiles=true to add its readings as new ones)");
       }
       MergeReport nothing =
-          new MergeReport(catalog.id().toString(), table.location(), null, 0, inputs.skipped(), 0);
-      if (toMerge.isEmpty()) {
+          new MergeReport(
+              catalog.id().toString(), table.location(), null, 0, inputs.skipped(), 0, List.of());
+      // Roll-ups are made from the table's rows, so they need the estimated hours of its gaps.
+      OpenRollUpTables rollUps =
+          TableCatalog.fillsGaps(table)
+              ? OpenRollUpTables.open(
+                  catalog, RollUpTables.of(catalog.id(), RollUpInputs.of(options)), table, baseId)
+              : null;
+      Set<Integer> daysBehind = rollUps == null ? Set.of() : rollUps.daysBehind();
+      if (toMerge.isEmpty() && daysBehind.isEmpty()) {
         // The table is as the last merge left it, and so is its report (report.html).
         record.ending(RunRecord.Ending.NOTHING_TO_MERGE).writeTo(runReport);
         return new Outcome(RunSummary.empty(), false, table.location(), null, nothing);
@@ -130,7 +142,18 @@ public final class MergeIntoTableJob {
               indexPrefix);
       Pipeline pipeline = Pipeline.create(options);
       String stagedRejects = publisher.stagingDir(ResultPublisher.REJECTS);
-      HourlyMetricsPipeline.buildMerge(pipeline, options, toMerge, plan, stagedRejects);
+      MergeRollUps rollUpTransform =
+          rollUps == null
+              ? null
+              : MergeRollUps.of(
+                      plan,
+                      RollUpInputs.of(options),
+                      rollUps.tables(),
+                      rollUps.dataLocations(),
+                      daysBehind)
+                  .withMeterGroups(options.getMeterGroups());
+      HourlyMetricsPipeline.buildMerge(
+          pipeline, options, toMerge, plan, stagedRejects, rollUpTransform);
       String rejectsDir = under(options.getOutput(), "rejects/" + runId);
       String ledgerFile = stateDir + "/ledger-" + runId + ".jsonl.gz";
       boolean keepStaging = false;
@@ -157,6 +180,29 @@ public final class MergeIntoTableJob {
         for (int day : days) {
           removed.addAll(current.filesOf(day));
         }
+        if (toMerge.isEmpty()) {
+          // only roll-ups an earlier merge left behind
+          committed = true;
+          List<String> rollUpLines = rollUps.commit(runId, baseId, stateDir);
+          record
+              .ending(RunRecord.Ending.NOTHING_TO_MERGE)
+              .withMergeFact(
+                  "roll-ups", "caught up with the table for " + daysBehind.size() + " days")
+              .writeTo(runReport);
+          return new Outcome(
+              summary,
+              false,
+              table.location(),
+              null,
+              new MergeReport(
+                  catalog.id().toString(),
+                  table.location(),
+                  null,
+                  0,
+                  inputs.skipped(),
+                  0,
+                  rollUpLines));
+        }
         ledger.with(newEntries).write(ledgerFile);
         publisher.publishRejectsTo(rejectsDir);
         Map<String, String> snapshotSummary = new LinkedHashMap<>();
@@ -174,10 +220,14 @@ public final class MergeIntoTableJob {
                 table, baseId, removed, added, snapshotSummary, properties, stateDir);
         committed = true;
         TableCommits.deleteQuietly(ledgerAt, plan.meterIndexGlob());
+        List<String> rollUpLines =
+            rollUps == null ? List.of() : rollUps.commit(runId, snapshot, stateDir);
         record
             .withHourlyFiles(
                 dataLocation + "/*/" + WriteTableFiles.filePrefix(runId) + "-*.parquet")
             .withRejects(rejectsDir)
+            .withRegionalHourlyFiles(
+                rollUps == null ? null : rollUps.filesWritten(RollUps.REGIONAL_HOURLY, runId))
             .withMergeFact("snapshot", Long.toString(snapshot))
             .withMergeFact("days rewritten", Integer.toString(days.size()))
             .writeTo(under(options.getOutput(), HourlyMetricsJob.REPORT), runReport);
@@ -192,9 +242,13 @@ public final class MergeIntoTableJob {
                 snapshot,
                 toMerge.size(),
                 inputs.skipped(),
-                days.size()));
+                days.size(),
+                rollUpLines));
       } finally {
         if (!committed) {
+          if (rollUps != null) {
+            rollUps.deleteWritten(runId);
+          }
           TableCommits.deleteQuietly(
               dataLocation + "/*/" + WriteTableFiles.filePrefix(runId) + "-*",
               indexPrefix + "-*",

@@ -10,6 +10,7 @@ public final class MergeReport {
   private final int filesMerged;
   private final List<String> filesSkipped;
   private final int daysRewritten;
+  private final List<String> rollUps;
 
   MergeReport(
       String table,
@@ -17,13 +18,15 @@ public final class MergeReport {
       Long snapshotId,
       int filesMerged,
       List<String> filesSkipped,
-      int daysRewritten) {
+      int daysRewritten,
+      List<String> rollUps) {
     this.table = table;
     this.tableLocation = tableLocation;
     this.snapshotId = snapshotId;
     this.filesMerged = filesMerged;
     this.filesSkipped = List.copyOf(filesSkipped);
     this.daysRewritten = daysRewritten;
+    this.rollUps = List.copyOf(rollUps);
   }
 
   public String table() {
@@ -69,6 +72,9 @@ public final class MergeReport {
         sb,
         "snapshot",
         snapshotId == null ? "(none: nothing to merge)" : Long.toString(snapshotId));
+    for (String r : rollUps) {
+      line(sb, "roll-up table", r);
+    }
     return sb.toString();
   }
 

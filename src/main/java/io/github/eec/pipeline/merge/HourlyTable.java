@@ -1,8 +1,5 @@
 package io.github.eec.pipeline.merge;
 
-import static org.apache.iceberg.types.Types.NestedField.optional;
-import static org.apache.iceberg.types.Types.NestedField.required;
-
 import io.github.eec.pipeline.model.Anchor;
 import io.github.eec.pipeline.model.HourlyAccumulator;
 import io.github.eec.pipeline.model.Hours;
@@ -10,31 +7,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.time.LocalDate;
 import java.util.Map;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
-import org.apache.iceberg.TableProperties;
-import org.apache.iceberg.mapping.MappingUtil;
-import org.apache.iceberg.mapping.NameMappingParser;
-import org.apache.iceberg.types.Types;
 
 /**
- * The merged table in one place: its Iceberg schema and partitioning (UTC day of {@code
- * window_start}), the Avro schema the pipeline writes its Parquet files with, and a row's record.
- *
- * <p>The files are written by Beam's ParquetIO, so they carry no Iceberg field ids: the table's
- * default name mapping lets every Iceberg reader find the columns by name. Times are microseconds,
- * as the Iceberg specification requires of Parquet timestamps (readers compare statistics in
- * microseconds, so milliseconds would make filters on time miss rows).
+ * The merged table in one place: its Avro schema ({@code avro/hourly_table_row.avsc}), from which
+ * its Iceberg schema and partitioning (UTC day of {@code window_start}) follow, and a row's record.
+ * Times are microseconds, as the Iceberg specification requires of Parquet timestamps (readers
+ * compare statistics in microseconds, so milliseconds would make filters on time miss rows).
  */
 public final class HourlyTable {
-  /** Marks a table as one this job writes, with this row format. */
-  public static final String FORMAT_PROPERTY = "eec.table-format";
+  public static final String FORMAT = "hourly-meter-v2";
 
-  public static final String FORMAT = "hourly-meter-v1";
+  /** "true" when the table holds a row for every hour inside a meter's gaps (--fillGaps). */
+  public static final String FILL_GAPS_PROPERTY = "eec.fill-gaps";
 
   /** Where the merge keeps its ledger of merged input files (a file outside the table). */
   public static final String LEDGER_PROPERTY = "eec.merge.ledger";
@@ -42,53 +31,25 @@ public final class HourlyTable {
   /** Where the merge keeps each meter's days with data (files outside the table). */
   public static final String METER_INDEX_PROPERTY = "eec.merge.meter-index";
 
-  public static final String PARTITION_FIELD = "window_start_day";
-
-  public static final Schema SCHEMA =
-      new Schema(
-          required(1, "meter", Types.StringType.get(), "Meter id."),
-          required(2, "window_start", Types.TimestampType.withZone(), "Start of the hour, UTC."),
-          required(3, "window_end", Types.TimestampType.withZone(), "End of the hour, UTC."),
-          required(4, "energy_mwh", Types.DoubleType.get(), "Energy consumed in the hour, mWh."),
-          required(5, "power_min_mw", Types.DoubleType.get()),
-          required(6, "power_max_mw", Types.DoubleType.get()),
-          required(7, "power_mean_mw", Types.DoubleType.get()),
-          required(8, "readings", Types.LongType.get()),
-          required(9, "register_resets", Types.IntegerType.get()),
-          required(10, "first_reading_at", Types.TimestampType.withZone()),
-          required(11, "first_register_mwh", Types.DoubleType.get()),
-          required(12, "last_reading_at", Types.TimestampType.withZone()),
-          required(13, "last_register_mwh", Types.DoubleType.get()),
-          optional(14, "prev_reading_at", Types.TimestampType.withZone()),
-          optional(15, "prev_register_mwh", Types.DoubleType.get()),
-          optional(16, "next_reading_at", Types.TimestampType.withZone()),
-          optional(17, "next_register_mwh", Types.DoubleType.get()),
-          required(18, "power_sum_exact", Types.BinaryType.get()));
-
-  public static final PartitionSpec SPEC =
-      PartitionSpec.builderFor(SCHEMA).day("window_start", PARTITION_FIELD).build();
-
   public static final org.apache.avro.Schema AVRO_SCHEMA = loadAvro();
+
+  /** The table's format: its Iceberg schema and partitioning come from the Avro schema. */
+  public static final TableFormat TABLE = TableFormat.of(FORMAT, AVRO_SCHEMA, "window_start");
+
+  public static final Schema SCHEMA = TABLE.schema();
+
+  public static final PartitionSpec SPEC = TABLE.spec();
 
   private HourlyTable() {}
 
   /** The properties a new table gets. */
-  public static Map<String, String> newTableProperties() {
-    return Map.of(
-        FORMAT_PROPERTY,
-        FORMAT,
-        TableProperties.FORMAT_VERSION,
-        "2",
-        TableProperties.DEFAULT_NAME_MAPPING,
-        NameMappingParser.toJson(MappingUtil.create(SCHEMA)),
-        // Old metadata files are not needed once a newer one exists; snapshots keep the history.
-        TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED,
-        "true");
+  public static Map<String, String> newTableProperties(boolean fillGaps) {
+    return TABLE.newTableProperties(Map.of(FILL_GAPS_PROPERTY, Boolean.toString(fillGaps)));
   }
 
   /** The partition folder of a day, as Iceberg names it ({@code window_start_day=2024-03-01}). */
   public static String partitionPath(int epochDay) {
-    return PARTITION_FIELD + "=" + LocalDate.ofEpochDay(epochDay);
+    return TABLE.partitionPath(epochDay);
   }
 
   private static org.apache.avro.Schema loadAvro() {
@@ -109,24 +70,37 @@ public final class HourlyTable {
     r.put("window_start", micros(t.hourStart()));
     r.put("window_end", micros(t.hourStart() + Hours.HOUR_MILLIS));
     r.put("energy_mwh", t.energyMwh());
-    r.put("power_min_mw", a.powerMin());
-    r.put("power_max_mw", a.powerMax());
-    r.put("power_mean_mw", a.powerMean());
-    r.put("readings", a.count());
+    r.put("readings", a == null ? 0L : a.count());
     r.put("register_resets", t.registerResets());
-    r.put("first_reading_at", micros(a.firstTime()));
-    r.put("first_register_mwh", a.firstEnergy());
-    r.put("last_reading_at", micros(a.lastTime()));
-    r.put("last_register_mwh", a.lastEnergy());
+    r.put("estimated", a == null);
+    if (a != null) {
+      r.put("power_min_mw", a.powerMin());
+      r.put("power_max_mw", a.powerMax());
+      r.put("power_mean_mw", a.powerMean());
+      r.put("first_reading_at", micros(a.firstTime()));
+      r.put("first_register_mwh", a.firstEnergy());
+      r.put("last_reading_at", micros(a.lastTime()));
+      r.put("last_register_mwh", a.lastEnergy());
+      r.put("power_sum_exact", termsToBytes(a.powerSumTerms()));
+    }
     r.put("prev_reading_at", t.prev() == null ? null : micros(t.prev().timeMillis()));
     r.put("prev_register_mwh", t.prev() == null ? null : t.prev().energyMwh());
     r.put("next_reading_at", t.next() == null ? null : micros(t.next().timeMillis()));
     r.put("next_register_mwh", t.next() == null ? null : t.next().energyMwh());
-    r.put("power_sum_exact", termsToBytes(a.powerSumTerms()));
     return r;
   }
 
   public static TableHour fromRecord(GenericRecord r) {
+    Anchor prev = anchor(r.get("prev_reading_at"), r.get("prev_register_mwh"));
+    Anchor next = anchor(r.get("next_reading_at"), r.get("next_register_mwh"));
+    if ((Boolean) r.get("estimated")) {
+      return TableHour.estimated(
+          r.get("meter").toString(),
+          millis(r.get("window_start")),
+          prev,
+          next,
+          (Double) r.get("energy_mwh"));
+    }
     HourlyAccumulator a =
         HourlyAccumulator.restore(
             (Long) r.get("readings"),
@@ -141,8 +115,8 @@ public final class HourlyTable {
         r.get("meter").toString(),
         millis(r.get("window_start")),
         a,
-        anchor(r.get("prev_reading_at"), r.get("prev_register_mwh")),
-        anchor(r.get("next_reading_at"), r.get("next_register_mwh")),
+        prev,
+        next,
         (Double) r.get("energy_mwh"),
         (Integer) r.get("register_resets"));
   }

@@ -7,8 +7,11 @@ import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.pipeline.model.Hours;
 import io.github.eec.pipeline.model.MeterHour;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -23,6 +26,12 @@ import java.util.TreeMap;
  * which holds every row to recompute. Each row is then computed by {@link
  * HourlyEnergyCalculator#row} from the same inputs a plain run over all the files would use, so it
  * is bit-identical to that run's row.
+ *
+ * <p>In a table with the estimated hours of gaps, a merged meter's estimated rows on the days read
+ * are made anew: after each measured row up to its next reading, and before the first one back to
+ * its previous reading (a row outside the days read), each with {@link
+ * HourlyEnergyCalculator#gapHourEnergy}, as a plain run makes them. The merge reads, for such a
+ * table, every day between a new day's neighbours with data, so no day keeps stale estimates.
  */
 public final class MergeMeterHours {
   private MergeMeterHours() {}
@@ -32,11 +41,13 @@ public final class MergeMeterHours {
     public final List<TableHour> rows;
     public final int recomputed;
     public final int resetsInRecomputed;
+    public final int estimated;
 
-    Result(List<TableHour> rows, int recomputed, int resetsInRecomputed) {
+    Result(List<TableHour> rows, int recomputed, int resetsInRecomputed, int estimated) {
       this.rows = rows;
       this.recomputed = recomputed;
       this.resetsInRecomputed = resetsInRecomputed;
+      this.estimated = estimated;
     }
   }
 
@@ -51,8 +62,25 @@ public final class MergeMeterHours {
    * Returns every row of {@code existing} and {@code added}, recomputed where needed.
    */
   public static Result merge(String meter, List<TableHour> existing, List<MeterHour> added) {
+    return merge(meter, existing, added, null);
+  }
+
+  /**
+   * As {@link #merge(String, List, List)}, for a table with estimated gap hours when {@code
+   * daysRead} is not null: the meter's estimated rows are made anew on those days (UTC epoch days,
+   * every day the merge read and rewrites), and its estimated rows read are dropped.
+   */
+  public static Result merge(
+      String meter, List<TableHour> existing, List<MeterHour> added, Set<Integer> daysRead) {
     TreeMap<Long, Hour> hours = new TreeMap<>();
     for (TableHour row : existing) {
+      if (row.isEstimated()) {
+        if (daysRead == null) {
+          throw new IllegalStateException(
+              "an estimated row of " + meter + " in a table without estimated hours");
+        }
+        continue;
+      }
       Hour h = hours.computeIfAbsent(row.hourStart(), k -> new Hour());
       if (h.existing != null) {
         throw new IllegalStateException(
@@ -90,7 +118,64 @@ public final class MergeMeterHours {
       recomputed++;
       resets += stats.registerResets();
     }
-    return new Result(rows, recomputed, resets);
+    if (daysRead == null) {
+      return new Result(rows, recomputed, resets, 0);
+    }
+    List<TableHour> gaps = gapRows(meter, rows, daysRead);
+    rows.addAll(gaps);
+    rows.sort(Comparator.comparingLong(TableHour::hourStart));
+    return new Result(rows, recomputed, resets, gaps.size());
+  }
+
+  /**
+   * The estimated rows on {@code days} of a meter's gaps: after each measured row (in time order)
+   * up to its next reading, and before the first one from its previous reading.
+   */
+  static List<TableHour> gapRows(String meter, List<TableHour> measured, Collection<Integer> days) {
+    List<TableHour> gaps = new ArrayList<>();
+    if (measured.isEmpty()) {
+      return gaps;
+    }
+    TableHour first = measured.get(0);
+    if (first.prev() != null) {
+      addGap(
+          meter, first.prev(), Anchor.firstOf(first.accumulator()), first.hourStart(), days, gaps);
+    }
+    for (TableHour row : measured) {
+      if (row.next() != null) {
+        addGap(
+            meter,
+            Anchor.lastOf(row.accumulator()),
+            row.next(),
+            Hours.hourStart(row.next().timeMillis()),
+            days,
+            gaps);
+      }
+    }
+    return gaps;
+  }
+
+  /**
+   * The hours strictly between {@code last}'s hour and {@code untilHour} that lie on {@code days}.
+   */
+  private static void addGap(
+      String meter,
+      Anchor last,
+      Anchor next,
+      long untilHour,
+      Collection<Integer> days,
+      List<TableHour> out) {
+    double energy = HourlyEnergyCalculator.gapHourEnergy(last, next);
+    for (long h = Hours.hourStart(last.timeMillis()) + Hours.HOUR_MILLIS;
+        h < untilHour;
+        h += Hours.HOUR_MILLIS) {
+      int day = Hours.epochDay(h);
+      if (!days.contains(day)) {
+        h = Math.max(h, (day + 1) * Hours.DAY_MILLIS - Hours.HOUR_MILLIS); // skip to the next day
+        continue;
+      }
+      out.add(TableHour.estimated(meter, h, last, next, energy));
+    }
   }
 
   private static boolean nextToTouched(TreeMap<Long, Hour> hours, long hour) {

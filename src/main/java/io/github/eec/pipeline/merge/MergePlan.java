@@ -57,10 +57,4 @@ public final class MergePlan implements Serializable {
   public String newMeterIndexPrefix() {
     return newMeterIndexPrefix;
   }
-
-  /** The folder of a day's data files. */
-  public String partitionLocation(int day) {
-    String base = dataLocation.endsWith("/") ? dataLocation : dataLocation + "/";
-    return base + HourlyTable.partitionPath(day) + "/";
-  }
 }

@@ -7,8 +7,10 @@ import io.github.eec.pipeline.model.Hours;
 import io.github.eec.pipeline.model.MeterHour;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -17,8 +19,6 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
-import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
@@ -26,6 +26,7 @@ import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
@@ -34,6 +35,7 @@ import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
@@ -45,13 +47,18 @@ import org.apache.beam.sdk.values.TupleTagList;
  * <p>Which days to read is decided per meter from the index (the meter's days with data): each day
  * with new readings, and the meter's previous and next day with data, which hold the neighbouring
  * rows whose interpolation the new readings change ({@link MergeMeterHours}). Only those days are
- * read and rewritten, however old the table is.
+ * read and rewritten, however old the table is. A table with the estimated hours of gaps ({@link
+ * #withGapRows}) also has every day between those neighbours read and rewritten: their estimated
+ * hours change with the new readings.
  */
 public class MergeWithTable
     extends PTransform<PCollection<KV<String, HourlyAccumulator>>, PCollectionTuple> {
   public static final TupleTag<TableHour> ROWS = new TupleTag<TableHour>() {};
   public static final TupleTag<KV<String, MeterDays>> METER_INDEX =
       new TupleTag<KV<String, MeterDays>>() {};
+
+  /** The UTC days (epoch days) the merge read, each once: the days whose rows it rewrites. */
+  public static final TupleTag<Integer> DAYS = new TupleTag<Integer>() {};
 
   private static final TupleTag<Integer> DAYS_TO_READ = new TupleTag<Integer>() {};
   private static final TupleTag<KV<String, MeterHour>> ADDED =
@@ -62,19 +69,26 @@ public class MergeWithTable
 
   private final MergePlan plan;
   private final int meterGroups;
+  private final boolean gapRows;
 
-  private MergeWithTable(MergePlan plan, int meterGroups) {
+  private MergeWithTable(MergePlan plan, int meterGroups, boolean gapRows) {
     this.plan = plan;
     this.meterGroups = meterGroups;
+    this.gapRows = gapRows;
   }
 
   public static MergeWithTable into(MergePlan plan) {
-    return new MergeWithTable(plan, 1 << 16);
+    return new MergeWithTable(plan, 1 << 16, false);
   }
 
   /** How the meters are grouped for the per-meter steps; never changes the result. */
   public MergeWithTable withMeterGroups(int meterGroups) {
-    return new MergeWithTable(plan, meterGroups);
+    return new MergeWithTable(plan, meterGroups, gapRows);
+  }
+
+  /** For a table with the estimated hours of gaps ({@code --fillGaps}). */
+  public MergeWithTable withGapRows() {
+    return new MergeWithTable(plan, meterGroups, true);
   }
 
   @Override
@@ -91,23 +105,28 @@ public class MergeWithTable
             .apply("GroupWithIndex", CoGroupByKey.create())
             .apply(
                 "PlanDaysToRead",
-                ParDo.of(new PlanDaysFn())
+                ParDo.of(new PlanDaysFn(gapRows))
                     .withOutputTags(DAYS_TO_READ, TupleTagList.of(METER_INDEX)));
+    PCollection<Integer> daysToRead =
+        planned.get(DAYS_TO_READ).apply("EachDayOnce", Distinct.create());
+    PCollectionView<List<Integer>> daysRead =
+        gapRows ? daysToRead.apply("DaysReadView", View.asList()) : null;
     PCollection<KV<Integer, TableHour>> existing =
-        planned
-            .get(DAYS_TO_READ)
-            .apply("EachDayOnce", Distinct.create())
-            .apply("FilesOfTheDays", ParDo.of(new FilesOfDayFn(plan)))
-            .apply("MatchTableFiles", FileIO.matchAll())
-            .apply("OpenTableFiles", FileIO.readMatches())
-            .apply("ReadTableRows", ParquetIO.readFiles(HourlyTable.AVRO_SCHEMA))
-            .apply("ToTableHours", ParDo.of(new FromRecordFn(meterGroups)));
+        daysToRead
+            .apply("ReadTableDays", ReadTableDays.of(plan))
+            .apply("KeyRowsByMeterGroup", ParDo.of(new KeyRowFn(meterGroups)));
     PCollection<TableHour> rows =
         KeyedPCollectionTuple.of(ADDED, added)
             .and(EXISTING, existing)
             .apply("GroupWithTableRows", CoGroupByKey.create())
-            .apply("MergeMeterHours", ParDo.of(new MergeFn()));
-    return PCollectionTuple.of(ROWS, rows).and(METER_INDEX, planned.get(METER_INDEX));
+            .apply(
+                "MergeMeterHours",
+                daysRead == null
+                    ? ParDo.of(new MergeFn(null))
+                    : ParDo.of(new MergeFn(daysRead)).withSideInputs(daysRead));
+    return PCollectionTuple.of(ROWS, rows)
+        .and(METER_INDEX, planned.get(METER_INDEX))
+        .and(DAYS, daysToRead);
   }
 
   private PCollection<KV<Integer, KV<String, MeterDays>>> readMeterIndex(PCollection<?> anyInput) {
@@ -130,13 +149,19 @@ public class MergeWithTable
 
   /** Per meter: the days to read, and its days with data after the merge. */
   static class PlanDaysFn extends DoFn<KV<Integer, CoGbkResult>, Integer> {
+    private final boolean gapRows;
+
+    PlanDaysFn(boolean gapRows) {
+      this.gapRows = gapRows;
+    }
+
     @ProcessElement
     public void process(@Element KV<Integer, CoGbkResult> group, MultiOutputReceiver out) {
       Map<String, SortedSet<Integer>> addedDays = new TreeMap<>();
       for (KV<String, MeterHour> a : group.getValue().getAll(ADDED)) {
         addedDays
             .computeIfAbsent(a.getKey(), m -> new TreeSet<>())
-            .add((int) Math.floorDiv(a.getValue().hourStart(), Hours.HOUR_MILLIS * 24));
+            .add(Hours.epochDay(a.getValue().hourStart()));
       }
       Map<String, MeterDays> indexed = new HashMap<>();
       for (KV<String, MeterDays> i : group.getValue().getAll(INDEXED)) {
@@ -146,10 +171,21 @@ public class MergeWithTable
       }
       for (Map.Entry<String, SortedSet<Integer>> meter : addedDays.entrySet()) {
         MeterDays before = indexed.getOrDefault(meter.getKey(), MeterDays.none());
+        MeterDays after = before.with(meter.getValue());
         for (int day : meter.getValue()) {
           out.get(DAYS_TO_READ).output(day);
           Integer previous = before.before(day);
           Integer next = before.after(day);
+          if (gapRows) {
+            // The estimated hours between the day's neighbours with data change, from one to the
+            // other: the old neighbours (a gap the day splits) or else this merge's other days.
+            Integer from = previous != null ? previous : after.before(day);
+            Integer to = next != null ? next : after.after(day);
+            for (int d = from == null ? day : from; d <= (to == null ? day : to); d++) {
+              out.get(DAYS_TO_READ).output(d);
+            }
+            continue;
+          }
           if (previous != null) {
             out.get(DAYS_TO_READ).output(previous);
           }
@@ -157,7 +193,7 @@ public class MergeWithTable
             out.get(DAYS_TO_READ).output(next);
           }
         }
-        indexed.put(meter.getKey(), before.with(meter.getValue()));
+        indexed.put(meter.getKey(), after);
       }
       for (Map.Entry<String, MeterDays> meter : indexed.entrySet()) {
         out.get(METER_INDEX).output(KV.of(meter.getKey(), meter.getValue()));
@@ -165,32 +201,15 @@ public class MergeWithTable
     }
   }
 
-  /** A day to the table's data files of that day (none for a day the table does not have yet). */
-  static class FilesOfDayFn extends DoFn<Integer, String> {
-    private final MergePlan plan;
-
-    FilesOfDayFn(MergePlan plan) {
-      this.plan = plan;
-    }
-
-    @ProcessElement
-    public void process(@Element Integer day, OutputReceiver<String> out) {
-      for (String file : plan.filesOf(day)) {
-        out.output(file);
-      }
-    }
-  }
-
-  static class FromRecordFn extends DoFn<GenericRecord, KV<Integer, TableHour>> {
+  static class KeyRowFn extends DoFn<TableHour, KV<Integer, TableHour>> {
     private final int meterGroups;
 
-    FromRecordFn(int meterGroups) {
+    KeyRowFn(int meterGroups) {
       this.meterGroups = meterGroups;
     }
 
     @ProcessElement
-    public void process(@Element GenericRecord record, OutputReceiver<KV<Integer, TableHour>> out) {
-      TableHour row = HourlyTable.fromRecord(record);
+    public void process(@Element TableHour row, OutputReceiver<KV<Integer, TableHour>> out) {
       out.output(KV.of(KeyByMeterGroupFn.meterGroup(row.meter(), meterGroups), row));
     }
   }
@@ -214,6 +233,9 @@ public class MergeWithTable
    * Splits a group into its meters and merges each; meters without new readings keep their rows.
    */
   static class MergeFn extends DoFn<KV<Integer, CoGbkResult>, TableHour> {
+    private final PCollectionView<List<Integer>> daysRead;
+    private final Counter estimated =
+        Metrics.counter(CounterNames.NAMESPACE, CounterNames.HOURS_ESTIMATED);
     private final Counter recomputed =
         Metrics.counter(CounterNames.NAMESPACE, CounterNames.ROWS_RECOMPUTED);
     private final Counter carried =
@@ -221,8 +243,17 @@ public class MergeWithTable
     private final Counter resets =
         Metrics.counter(CounterNames.NAMESPACE, CounterNames.REGISTER_RESETS);
 
+    /** {@code daysRead}: for a table with estimated gap hours, the days the merge read. */
+    MergeFn(PCollectionView<List<Integer>> daysRead) {
+      this.daysRead = daysRead;
+    }
+
     @ProcessElement
-    public void process(@Element KV<Integer, CoGbkResult> group, OutputReceiver<TableHour> out) {
+    public void process(
+        @Element KV<Integer, CoGbkResult> group,
+        OutputReceiver<TableHour> out,
+        ProcessContext context) {
+      Set<Integer> days = daysRead == null ? null : new HashSet<>(context.sideInput(daysRead));
       Map<String, List<MeterHour>> added = new TreeMap<>();
       for (KV<String, MeterHour> a : group.getValue().getAll(ADDED)) {
         added.computeIfAbsent(a.getKey(), m -> new ArrayList<>()).add(a.getValue());
@@ -234,6 +265,7 @@ public class MergeWithTable
       long recomputedRows = 0;
       long carriedRows = 0;
       long resetCount = 0;
+      long estimatedRows = 0;
       for (Map.Entry<String, List<TableHour>> meter : existing.entrySet()) {
         if (!added.containsKey(meter.getKey())) {
           for (TableHour row : meter.getValue()) {
@@ -245,14 +277,19 @@ public class MergeWithTable
       for (Map.Entry<String, List<MeterHour>> meter : added.entrySet()) {
         MergeMeterHours.Result merged =
             MergeMeterHours.merge(
-                meter.getKey(), existing.getOrDefault(meter.getKey(), List.of()), meter.getValue());
+                meter.getKey(),
+                existing.getOrDefault(meter.getKey(), List.of()),
+                meter.getValue(),
+                days);
         for (TableHour row : merged.rows) {
           out.output(row);
         }
         recomputedRows += merged.recomputed;
-        carriedRows += merged.rows.size() - merged.recomputed;
+        carriedRows += merged.rows.size() - merged.recomputed - merged.estimated;
         resetCount += merged.resetsInRecomputed;
+        estimatedRows += merged.estimated;
       }
+      estimated.inc(estimatedRows);
       recomputed.inc(recomputedRows);
       carried.inc(carriedRows);
       resets.inc(resetCount);

@@ -6,6 +6,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
@@ -22,6 +24,9 @@ import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.apache.iceberg.mapping.MappedField;
+import org.apache.iceberg.mapping.NameMapping;
+import org.apache.iceberg.mapping.NameMappingParser;
 import org.apache.iceberg.types.Types;
 
 /**
@@ -94,24 +99,39 @@ public final class TableCatalog implements Closeable {
     return id;
   }
 
-  /** The table, or null when the catalog does not have it yet. */
+  /** The hourly table, or null when the catalog does not have it yet. */
   public Table loadIfExists() {
+    return loadIfExists(id, HourlyTable.TABLE);
+  }
+
+  /** Table {@code table} of format {@code format}, or null when the catalog does not have it. */
+  public Table loadIfExists(TableIdentifier table, TableFormat format) {
     try {
-      return checked(catalog.loadTable(id));
+      return checked(table, catalog.loadTable(table), format);
     } catch (NoSuchTableException e) {
       return null;
     }
   }
 
-  /** The table, created (empty) when the catalog does not have it yet. */
-  public Table loadOrCreate() {
-    Table table = loadIfExists();
-    if (table != null) {
-      return table;
+  /**
+   * The hourly table, created (empty) when the catalog does not have it yet. {@code fillGaps}:
+   * whether it holds the estimated hours inside gaps; fixed when the table is made, and a run must
+   * agree.
+   */
+  public Table loadOrCreate(boolean fillGaps) {
+    return agreeingOnGaps(
+        loadOrCreate(id, HourlyTable.TABLE, HourlyTable.newTableProperties(fillGaps)), fillGaps);
+  }
+
+  /** Table {@code table} of format {@code format}, created (empty) when missing. */
+  public Table loadOrCreate(TableIdentifier table, TableFormat format, Map<String, String> props) {
+    Table existing = loadIfExists(table, format);
+    if (existing != null) {
+      return existing;
     }
     if (catalog instanceof SupportsNamespaces) {
       SupportsNamespaces namespaces = (SupportsNamespaces) catalog;
-      Namespace ns = id.namespace();
+      Namespace ns = table.namespace();
       if (!namespaces.namespaceExists(ns)) {
         try {
           namespaces.createNamespace(ns);
@@ -121,55 +141,97 @@ public final class TableCatalog implements Closeable {
       }
     }
     try {
-      return catalog.createTable(
-          id, HourlyTable.SCHEMA, HourlyTable.SPEC, HourlyTable.newTableProperties());
+      return checked(
+          table, catalog.createTable(table, format.schema(), format.spec(), props), format);
     } catch (AlreadyExistsException e) {
-      return checked(catalog.loadTable(id)); // created meanwhile by a concurrent merge
+      return checked(
+          table, catalog.loadTable(table), format); // created meanwhile by a concurrent merge
     }
   }
 
-  /** Refuses a table another program wrote, or one of another row format. */
-  private Table checked(Table table) {
-    String where = "--table: " + id + " in " + description;
-    if (!HourlyTable.FORMAT.equals(table.properties().get(HourlyTable.FORMAT_PROPERTY))) {
+  /** Whether the hourly table holds the estimated gap hours. */
+  public static boolean fillsGaps(Table table) {
+    return Boolean.parseBoolean(table.properties().get(HourlyTable.FILL_GAPS_PROPERTY));
+  }
+
+  private Table agreeingOnGaps(Table table, boolean fillGaps) {
+    if (fillsGaps(table) != fillGaps) {
       throw new InvalidOptionException(
-          "table",
+          "fillGaps",
           id
               + " in "
               + description
+              + (fillsGaps(table)
+                  ? " holds the estimated hours of gaps: pass --fillGaps=true"
+                  : " was made without the estimated hours of gaps: drop --fillGaps, or merge"
+                      + " into another table"));
+    }
+    return table;
+  }
+
+  /**
+   * Refuses a table another program wrote, one of another row format, or one whose schema,
+   * partitioning or name mapping is not the format's.
+   */
+  private Table checked(TableIdentifier tableId, Table table, TableFormat format) {
+    String which = tableId + " in " + description;
+    if (!format.name().equals(table.properties().get(TableFormat.FORMAT_PROPERTY))) {
+      throw new InvalidOptionException(
+          "table",
+          which
               + " is not a table of this job (no "
-              + HourlyTable.FORMAT_PROPERTY
+              + TableFormat.FORMAT_PROPERTY
               + "="
-              + HourlyTable.FORMAT
+              + format.name()
               + " property); merge into another table");
     }
-    for (Types.NestedField expected : HourlyTable.SCHEMA.columns()) {
+    String problem = schemaProblem(table, format);
+    if (problem != null) {
+      throw new InvalidOptionException("table", which + " has an incompatible schema: " + problem);
+    }
+    List<PartitionField> fields = table.spec().fields();
+    if (fields.size() != 1
+        || !fields.get(0).transform().toString().equals("day")
+        || !fields.get(0).name().equals(format.partitionField())) {
+      throw new InvalidOptionException(
+          "table", which + " is not partitioned as " + format.partitionField());
+    }
+    return table;
+  }
+
+  /** What makes the table's schema not the format's (a column's type or nullability), or null. */
+  static String schemaProblem(Table table, TableFormat format) {
+    NameMapping mapping =
+        NameMappingParser.fromJson(
+            table.properties().getOrDefault(TableProperties.DEFAULT_NAME_MAPPING, "[]"));
+    List<String> expectedNames = new ArrayList<>();
+    for (Types.NestedField expected : format.schema().columns()) {
+      expectedNames.add(expected.name());
       Types.NestedField actual = table.schema().findField(expected.name());
       if (actual == null
           || !actual.type().equals(expected.type())
           || actual.isOptional() != expected.isOptional()) {
-        throw new InvalidOptionException(
-            "table",
-            id
-                + " in "
-                + description
-                + " has an incompatible schema: column "
-                + expected.name()
-                + " is "
-                + (actual == null
-                    ? "missing"
-                    : actual.type() + (actual.isOptional() ? " optional" : " required"))
-                + ", expected "
-                + expected.type()
-                + (expected.isOptional() ? " optional" : " required"));
+        return "column "
+            + expected.name()
+            + " is "
+            + (actual == null
+                ? "missing"
+                : actual.type() + (actual.isOptional() ? " optional" : " required"))
+            + ", expected "
+            + expected.type()
+            + (expected.isOptional() ? " optional" : " required");
+      }
+      MappedField mapped = mapping.find(expected.name());
+      if (mapped == null || !java.util.Objects.equals(mapped.id(), actual.fieldId())) {
+        return "its name mapping does not give column " + expected.name() + " its field id";
       }
     }
-    List<PartitionField> fields = table.spec().fields();
-    if (fields.size() != 1 || !fields.get(0).transform().toString().equals("day")) {
-      throw new InvalidOptionException(
-          "table", where + " is not partitioned by the day of window_start");
+    List<String> actualNames = new ArrayList<>();
+    table.schema().columns().forEach(c -> actualNames.add(c.name()));
+    if (!actualNames.equals(expectedNames)) {
+      return "columns " + actualNames + ", expected " + expectedNames;
     }
-    return table;
+    return null;
   }
 
   @Override

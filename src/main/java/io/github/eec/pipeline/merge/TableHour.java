@@ -11,6 +11,9 @@ import org.apache.beam.sdk.coders.DefaultCoder;
  * One row of the merged table: a meter-hour's accumulator, the anchors its energy was interpolated
  * from, and the energy and resets computed from them. Everything else a row shows (min, max, mean,
  * readings, register reads) comes from the accumulator, so a row read back is the row written.
+ *
+ * <p>An estimated row ({@link #estimated}, in a table made with {@code --fillGaps}) is an hour
+ * without readings inside a gap: no accumulator, and as anchors the readings around the gap.
  */
 @DefaultCoder(TableHourCoder.class)
 public final class TableHour {
@@ -47,11 +50,22 @@ public final class TableHour {
     return hourStart;
   }
 
-  /** The UTC day of the hour (epoch days): the table's partition. */
-  public int day() {
-    return (int) Math.floorDiv(hourStart, Hours.HOUR_MILLIS * 24);
+  /** An hour without readings between {@code prev} and {@code next}, with its share of energy. */
+  public static TableHour estimated(
+      String meter, long hourStart, Anchor prev, Anchor next, double energyMwh) {
+    return new TableHour(meter, hourStart, null, prev, next, energyMwh, 0);
   }
 
+  public boolean isEstimated() {
+    return accumulator == null;
+  }
+
+  /** The UTC day of the hour (epoch days): the table's partition. */
+  public int day() {
+    return Hours.epochDay(hourStart);
+  }
+
+  /** The hour's readings; null for an estimated row. */
   public HourlyAccumulator accumulator() {
     return accumulator;
   }
@@ -77,6 +91,9 @@ public final class TableHour {
   /** The row as a plain run writes it. */
   public HourlyMeterStats stats() {
     HourlyAccumulator a = accumulator;
+    if (a == null) {
+      return HourlyMeterStats.estimated(meter, hourStart, hourStart + Hours.HOUR_MILLIS, energyMwh);
+    }
     return new HourlyMeterStats(
         meter,
         hourStart,
@@ -99,7 +116,7 @@ public final class TableHour {
         && Double.compare(energyMwh, t.energyMwh) == 0
         && registerResets == t.registerResets
         && meter.equals(t.meter)
-        && accumulator.equals(t.accumulator)
+        && Objects.equals(accumulator, t.accumulator)
         && Objects.equals(prev, t.prev)
         && Objects.equals(next, t.next);
   }

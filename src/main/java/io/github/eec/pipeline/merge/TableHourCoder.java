@@ -15,7 +15,10 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
-/** Deterministic coder for {@link TableHour}: meter, hour, accumulator, anchors, energy, resets. */
+/**
+ * Deterministic coder for {@link TableHour}: meter, hour, resets, the accumulator (none for an
+ * estimated row), energy, anchors.
+ */
 public final class TableHourCoder extends AtomicCoder<TableHour> {
   private static final TableHourCoder INSTANCE = new TableHourCoder();
 
@@ -34,9 +37,13 @@ public final class TableHourCoder extends AtomicCoder<TableHour> {
   public void encode(TableHour t, OutputStream out) throws IOException {
     StringUtf8Coder.of().encode(t.meter(), out);
     VarLongCoder.of().encode(t.hourStart(), out);
-    HourlyAccumulatorCoder.of().encode(t.accumulator(), out);
     VarIntCoder.of().encode(t.registerResets(), out);
     DataOutputStream data = new DataOutputStream(out);
+    data.writeBoolean(t.isEstimated());
+    data.flush();
+    if (!t.isEstimated()) {
+      HourlyAccumulatorCoder.of().encode(t.accumulator(), out);
+    }
     data.writeDouble(t.energyMwh());
     writeAnchor(data, t.prev());
     writeAnchor(data, t.next());
@@ -47,9 +54,9 @@ public final class TableHourCoder extends AtomicCoder<TableHour> {
   public TableHour decode(InputStream in) throws IOException {
     String meter = StringUtf8Coder.of().decode(in);
     long hourStart = VarLongCoder.of().decode(in);
-    var accumulator = HourlyAccumulatorCoder.of().decode(in);
     int resets = VarIntCoder.of().decode(in);
     DataInputStream data = new DataInputStream(in);
+    var accumulator = data.readBoolean() ? null : HourlyAccumulatorCoder.of().decode(in);
     double energy = data.readDouble();
     Anchor prev = readAnchor(data);
     Anchor next = readAnchor(data);

@@ -9,11 +9,11 @@ import java.util.Arrays;
  * <p>Hand-written because nothing in the JDK or Beam sums exactly, and exactness is what makes the
  * mean independent of reading order and of how a runner splits and merges accumulators.
  */
-final class ExactSum {
+public final class ExactSum {
   private double[] partials = new double[2];
   private int size;
 
-  void add(double x) {
+  public void add(double x) {
     int kept = 0;
     for (int j = 0; j < size; j++) {
       double y = partials[j];
@@ -36,14 +36,14 @@ final class ExactSum {
     size = kept;
   }
 
-  void addAll(ExactSum other) {
+  public void addAll(ExactSum other) {
     for (int j = 0; j < other.size; j++) {
       add(other.partials[j]);
     }
   }
 
   /** The exact sum, correctly rounded to a double. */
-  double value() {
+  public double value() {
     int n = size;
     if (n == 0) {
       return 0.0;
@@ -76,7 +76,7 @@ final class ExactSum {
    * rounded, each next one the remainder rounded. The partials themselves depend on the order of
    * additions; this does not, so equal sums encode to equal bytes.
    */
-  double[] canonicalTerms() {
+  public double[] canonicalTerms() {
     ExactSum rest = new ExactSum();
     rest.addAll(this);
     double[] terms = new double[4];
@@ -96,7 +96,7 @@ final class ExactSum {
   }
 
   /** Restores a sum from {@link #canonicalTerms()}: they are non-overlapping, smallest first. */
-  static ExactSum ofCanonicalTerms(double[] ascending) {
+  public static ExactSum ofCanonicalTerms(double[] ascending) {
     ExactSum s = new ExactSum();
     s.partials = ascending.length < 2 ? Arrays.copyOf(ascending, 2) : ascending;
     s.size = ascending.length;

@@ -3,7 +3,11 @@ package io.github.eec.pipeline.model;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.DefaultCoder;
 
-/** One output row: a meter's metrics for one UTC hour. Times are epoch millis. */
+/**
+ * One output row: a meter's metrics for one UTC hour. Times are epoch millis. An estimated row is
+ * an hour without readings between a meter's first and last reading: its energy is its interpolated
+ * share, it has no readings and no power values (NaN here, null in the outputs).
+ */
 @DefaultCoder(HourlyMeterStatsCoder.class)
 public final class HourlyMeterStats {
   private final String meter;
@@ -15,7 +19,9 @@ public final class HourlyMeterStats {
   private final double powerMeanMw;
   private final long readings;
   private final int registerResets;
+  private final boolean estimated;
 
+  /** A measured row: an hour with readings. */
   public HourlyMeterStats(
       String meter,
       long windowStart,
@@ -35,6 +41,26 @@ public final class HourlyMeterStats {
     this.powerMeanMw = powerMeanMw;
     this.readings = readings;
     this.registerResets = registerResets;
+    this.estimated = false;
+  }
+
+  private HourlyMeterStats(String meter, long windowStart, long windowEnd, double energyMwh) {
+    this.meter = meter;
+    this.windowStart = windowStart;
+    this.windowEnd = windowEnd;
+    this.energyMwh = energyMwh;
+    this.powerMinMw = Double.NaN;
+    this.powerMaxMw = Double.NaN;
+    this.powerMeanMw = Double.NaN;
+    this.readings = 0;
+    this.registerResets = 0;
+    this.estimated = true;
+  }
+
+  /** An estimated row: an hour without readings inside a gap, with its interpolated energy. */
+  public static HourlyMeterStats estimated(
+      String meter, long windowStart, long windowEnd, double energyMwh) {
+    return new HourlyMeterStats(meter, windowStart, windowEnd, energyMwh);
   }
 
   public String meter() {
@@ -73,6 +99,11 @@ public final class HourlyMeterStats {
     return registerResets;
   }
 
+  /** Whether the hour had no readings and its energy is interpolated (see {@link #estimated}). */
+  public boolean isEstimated() {
+    return estimated;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof HourlyMeterStats)) {
@@ -87,6 +118,7 @@ public final class HourlyMeterStats {
         && Double.compare(powerMeanMw, s.powerMeanMw) == 0
         && readings == s.readings
         && registerResets == s.registerResets
+        && estimated == s.estimated
         && meter.equals(s.meter);
   }
 
@@ -116,6 +148,7 @@ public final class HourlyMeterStats {
         + readings
         + ", resets="
         + registerResets
+        + (estimated ? ", estimated" : "")
         + "}";
   }
 }

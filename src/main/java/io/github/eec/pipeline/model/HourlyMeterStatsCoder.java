@@ -41,6 +41,7 @@ public final class HourlyMeterStatsCoder extends AtomicCoder<HourlyMeterStats> {
     data.writeDouble(s.powerMinMw());
     data.writeDouble(s.powerMaxMw());
     data.writeDouble(s.powerMeanMw());
+    data.writeBoolean(s.isEstimated());
     data.flush();
   }
 
@@ -56,6 +57,9 @@ public final class HourlyMeterStatsCoder extends AtomicCoder<HourlyMeterStats> {
     double min = data.readDouble();
     double max = data.readDouble();
     double mean = data.readDouble();
+    if (data.readBoolean()) {
+      return HourlyMeterStats.estimated(meter, start, end, energy);
+    }
     return new HourlyMeterStats(meter, start, end, energy, min, max, mean, readings, resets);
   }
 

@@ -105,6 +105,39 @@ public interface HourlyMetricsOptions extends PipelineOptions {
   void setMeterGroups(int value);
 
   @Description(
+      "A meter registry: a CSV file with a header naming at least meter,region,time_zone (an IANA "
+          + "zone id, whole-hour offsets); further columns are attributes carried into the roll-ups. "
+          + "With it, daily roll-ups are in each meter's zone and regional roll-ups are written.")
+  String getMeterRegistry();
+
+  void setMeterRegistry(String value);
+
+  @Description(
+      "Also write a row for every hour without readings between a meter's first and last reading "
+          + "(readings 0, no power values, energy by interpolation, estimated=true), so a meter's "
+          + "hourly energies add up to its consumption.")
+  @Default.Boolean(false)
+  boolean getFillGaps();
+
+  void setFillGaps(boolean value);
+
+  @Description(
+      "A time-of-use schedule: named periods by weekday and local clock time on hour boundaries "
+          + "(e.g. 'peak: Mon-Fri 17:00-21:00', 'offpeak: otherwise'); the daily roll-up gets the "
+          + "energy of each period. See README \"Roll-ups\".")
+  String getTouSchedule();
+
+  void setTouSchedule(String value);
+
+  @Description(
+      "Also write each output as one CSV file with a header under OUTPUT/csv/ (hourly.csv, "
+          + "daily.csv, ...), for spreadsheets and BI tools.")
+  @Default.Boolean(false)
+  boolean getCsv();
+
+  void setCsv(boolean value);
+
+  @Description(
       "Merge this run's readings into the Apache Iceberg table of --table under --output (created "
           + "when there is none): the table afterwards holds exactly the rows one plain run over all "
           + "the files merged so far would write. Files merged before (same size and SHA-256) are "

@@ -64,6 +64,23 @@ public final class OptionsValidator {
       throw new InvalidOptionException(
           "overwrite", "does not go with --merge: a merge adds to the table; drop --overwrite");
     }
+    for (String[] option :
+        new String[][] {
+          {"meterRegistry", o.getMeterRegistry()}, {"touSchedule", o.getTouSchedule()}
+        }) {
+      if (option[1] != null && !option[1].isBlank() && !o.getFillGaps()) {
+        throw new InvalidOptionException(
+            option[0],
+            "needs --fillGaps=true with --merge: the roll-ups are made from the table's rows, the"
+                + " estimated hours of its gaps included (a table made with --fillGaps=true)");
+      }
+    }
+    if (o.getCsv()) {
+      throw new InvalidOptionException(
+          "csv",
+          "does not go with --merge yet: read the tables (README \"Reading the table\"), or export"
+              + " with a plain run");
+    }
     if (o.getDedupe()) {
       throw new InvalidOptionException(
           "dedupe",

@@ -36,19 +36,27 @@ public final class HourlyMeterStatsSchema {
     r.put("window_start", s.windowStart());
     r.put("window_end", s.windowEnd());
     r.put("energy_mwh", s.energyMwh());
-    r.put("power_min_mw", s.powerMinMw());
-    r.put("power_max_mw", s.powerMaxMw());
-    r.put("power_mean_mw", s.powerMeanMw());
+    r.put("power_min_mw", s.isEstimated() ? null : s.powerMinMw());
+    r.put("power_max_mw", s.isEstimated() ? null : s.powerMaxMw());
+    r.put("power_mean_mw", s.isEstimated() ? null : s.powerMeanMw());
     r.put("readings", s.readings());
     r.put("register_resets", s.registerResets());
+    r.put("estimated", s.isEstimated());
     return r;
   }
 
   public static HourlyMeterStats fromRecord(GenericRecord r) {
+    String meter = r.get("meter").toString();
+    long start = (Long) r.get("window_start");
+    long end = (Long) r.get("window_end");
+    Object estimated = r.getSchema().getField("estimated") == null ? null : r.get("estimated");
+    if (Boolean.TRUE.equals(estimated)) {
+      return HourlyMeterStats.estimated(meter, start, end, (Double) r.get("energy_mwh"));
+    }
     return new HourlyMeterStats(
-        r.get("meter").toString(),
-        (Long) r.get("window_start"),
-        (Long) r.get("window_end"),
+        meter,
+        start,
+        end,
         (Double) r.get("energy_mwh"),
         (Double) r.get("power_min_mw"),
         (Double) r.get("power_max_mw"),

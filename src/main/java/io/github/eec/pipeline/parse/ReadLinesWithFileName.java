@@ -59,9 +59,6 @@ public class ReadLinesWithFileName extends PTransform<PBegin, PCollection<KV<Str
 
   /** Exactly these files (a merge reads the matched files it has not merged before). */
   public static ReadLinesWithFileName fromFiles(List<MatchResult.Metadata> files) {
-    if (files.isEmpty()) {
-      throw new IllegalArgumentException("no input files");
-    }
     return new ReadLinesWithFileName(null, new ArrayList<>(files));
   }
 

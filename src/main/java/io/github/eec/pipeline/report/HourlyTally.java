@@ -58,11 +58,15 @@ final class HourlyTally implements HourlyRows.Visitor {
     lastHour = Math.max(lastHour, hour);
     HourTotal total = hours.computeIfAbsent(hour, h -> new HourTotal());
     total.energyMwh += energyMwh;
-    total.meters++;
-    total.readings += readings;
-    meters
-        .computeIfAbsent(meter, MeterTally::new)
-        .add((int) Math.floorDiv(hour, 24), readings, energyMwh, resets);
+    MeterTally tally = meters.computeIfAbsent(meter, MeterTally::new);
+    if (readings == 0) {
+      // an estimated gap hour: part of the load, but the meter did not report in it
+      tally.addEstimated(energyMwh);
+    } else {
+      total.meters++;
+      total.readings += readings;
+      tally.add((int) Math.floorDiv(hour, 24), readings, energyMwh, resets);
+    }
     histogram.add(energyMwh);
     if (largest.size() < LARGEST || energyMwh > largest.peek().energyMwh) {
       largest.add(new MeterHourValue(meter, hour * HOUR_MILLIS, energyMwh, readings));

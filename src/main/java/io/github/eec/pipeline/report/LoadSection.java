@@ -118,11 +118,84 @@ final class LoadSection {
                           meters)));
       sb.append(charts.add("loadByHour", 360, option, "Total energy per hour, all meters"));
     }
-    sb.append("<h3>Load per region</h3>\n")
-        .append(
-            "<p class=\"placeholder\" id=\"load-by-region\">Per region when a meter registry (meter"
-                + " → region) is given: the job has no registry yet, so this part is empty.</p>\n");
+    sb.append("<h3>Load per region</h3>\n");
+    RegionalLoad regions = data.regions;
+    if (regions == null) {
+      sb.append(
+          "<p class=\"placeholder\" id=\"load-by-region\">Given a meter registry"
+              + " (<code>--meterRegistry</code>: meter → region), the energy per region and hour"
+              + " is drawn here.</p>\n");
+    } else if (regions.isEmpty()) {
+      sb.append("<p id=\"load-by-region\">No regional rows.</p>\n");
+    } else {
+      sb.append("<div id=\"load-by-region\">\n")
+          .append(regionChart(regions, tally, charts))
+          .append("</div>\n");
+    }
     sb.append("</section>\n");
+    return sb.toString();
+  }
+
+  /** One line per region over the same hours as the total (a missing hour is a gap). */
+  private static String regionChart(RegionalLoad regions, HourlyTally tally, Charts charts) {
+    Map<String, Map<Long, Double>> lines = regions.lines();
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    for (Map<Long, Double> hours : lines.values()) {
+      for (long h : hours.keySet()) {
+        first = Math.min(first, h);
+        last = Math.max(last, h);
+      }
+    }
+    if (!tally.isEmpty()) {
+      first = Math.min(first, tally.firstHour());
+      last = Math.max(last, tally.lastHour());
+    }
+    List<Object> series = new ArrayList<>();
+    for (Map.Entry<String, Map<Long, Double>> line : lines.entrySet()) {
+      List<Object> points = new ArrayList<>();
+      for (long h = first; h <= last; h++) {
+        Double v = line.getValue().get(h);
+        points.add(list(h * HourlyTally.HOUR_MILLIS, v == null ? null : round(v / 1e6)));
+      }
+      series.add(
+          obj(
+              "type",
+              "line",
+              "name",
+              line.getKey(),
+              "showSymbol",
+              last - first < 96,
+              "symbolSize",
+              3,
+              "connectNulls",
+              false,
+              "data",
+              points));
+    }
+    StringBuilder sb =
+        new StringBuilder("<p>")
+            .append(Format.count(regions.regions()))
+            .append(regions.regions() == 1 ? " region" : " regions");
+    if (regions.regions() > lines.size()) {
+      sb.append(", the ")
+          .append(RegionalLoad.MAX_REGIONS)
+          .append(" of most energy each drawn, the rest summed");
+    }
+    sb.append(" (kWh per hour; meters the registry does not list are ")
+        .append(Html.escape(RegionalLoad.UNLISTED))
+        .append(").</p>\n");
+    Map<String, Object> option =
+        obj(
+            "useUTC", true,
+            "legend", obj("top", 0, "type", "scroll"),
+            "grid", obj("left", 8, "right", 8, "top", 36, "bottom", 56, "containLabel", true),
+            "tooltip", obj("trigger", "axis"),
+            "xAxis", obj("type", "time"),
+            "yAxis", obj("type", "value", "name", "kWh", "min", 0),
+            "dataZoom", list(obj("type", "inside"), obj("type", "slider", "height", 20)),
+            "series", series);
+    sb.append(charts.add("loadByRegion", 360, option, "Energy per hour by region"));
     return sb.toString();
   }
 

@@ -29,6 +29,14 @@ final class MeterTally {
     this.meter = meter;
   }
 
+  /**
+   * An estimated hour inside a gap ({@code --fillGaps}, no readings): its energy counts, the hour
+   * stays missing for coverage.
+   */
+  void addEstimated(double hourEnergyMwh) {
+    energyMwh += hourEnergyMwh;
+  }
+
   void add(int epochDay, long hourReadings, double hourEnergyMwh, int hourResets) {
     usual = -1;
     readings += hourReadings;

@@ -20,7 +20,16 @@ final class ReportData {
   final RejectExamples rejects;
   final int hourlyFiles;
 
-  ReportData(HourlyTally tally, int hourlyFiles, RejectExamples rejects, boolean merge) {
+  /** Null when the run had no meter registry. */
+  final RegionalLoad regions;
+
+  ReportData(
+      HourlyTally tally,
+      int hourlyFiles,
+      RejectExamples rejects,
+      boolean merge,
+      RegionalLoad regions) {
+    this.regions = regions;
     this.tally = tally;
     this.hourlyFiles = hourlyFiles;
     this.coverage = Coverage.of(tally, merge);
@@ -38,6 +47,8 @@ final class ReportData {
     }
     RejectExamples rejects =
         RejectExamples.read(run.rejectsDir(), reasons, EXAMPLES_PER_REASON, EXAMPLE_BYTES);
-    return new ReportData(tally, files, rejects, run.isMerge());
+    RegionalLoad regions =
+        run.regionalHourlyFiles() == null ? null : RegionalLoad.read(run.regionalHourlyFiles());
+    return new ReportData(tally, files, rejects, run.isMerge(), regions);
   }
 }

@@ -34,6 +34,7 @@ public final class RunRecord {
   private List<MatchResult.Metadata> inputs = List.of();
   private List<String> skipped = List.of();
   private String hourlyFiles;
+  private String regionalHourlyFiles;
   private String rejectsDir;
   private final Map<String, String> mergeFacts = new LinkedHashMap<>();
   private final List<String> destinations = new ArrayList<>();
@@ -86,6 +87,12 @@ public final class RunRecord {
   /** A glob of the Parquet files holding the hourly rows the report describes. */
   public RunRecord withHourlyFiles(String glob) {
     this.hourlyFiles = glob;
+    return this;
+  }
+
+  /** A glob of the Parquet files of the regional hourly roll-up (a run with a meter registry). */
+  public RunRecord withRegionalHourlyFiles(String glob) {
+    this.regionalHourlyFiles = glob;
     return this;
   }
 
@@ -146,6 +153,11 @@ public final class RunRecord {
 
   String hourlyFiles() {
     return hourlyFiles;
+  }
+
+  /** The regional hourly roll-up's files, or null when the run wrote none. */
+  String regionalHourlyFiles() {
+    return regionalHourlyFiles;
   }
 
   String rejectsDir() {

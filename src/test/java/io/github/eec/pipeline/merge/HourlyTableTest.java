@@ -52,4 +52,25 @@ public class HourlyTableTest {
         HourlyTable.SCHEMA.columns().size(),
         AvroSchemaUtil.toIceberg(HourlyTable.AVRO_SCHEMA).columns().size());
   }
+
+  @Test
+  public void fieldIdsAreThePositionsIcebergGivesAtCreationSoTheNameMappingFits() {
+    for (int i = 0; i < HourlyTable.SCHEMA.columns().size(); i++) {
+      assertEquals(i + 1, HourlyTable.SCHEMA.columns().get(i).fieldId());
+    }
+  }
+
+  @Test
+  public void anEstimatedRowRoundTrips() throws Exception {
+    TableHour gap =
+        TableHour.estimated(
+            "M",
+            1_709_301_600_000L,
+            new Anchor(1_709_290_000_000L, 5),
+            new Anchor(1_709_310_000_000L, 9),
+            0.25);
+    assertEquals(gap, HourlyTable.fromRecord(HourlyTable.toRecord(gap)));
+    assertEquals(gap.stats(), HourlyTable.fromRecord(HourlyTable.toRecord(gap)).stats());
+    CoderProperties.coderDecodeEncodeEqual(TableHourCoder.of(), gap);
+  }
 }

@@ -13,6 +13,7 @@ import io.github.eec.pipeline.testing.Jobs;
 import io.github.eec.tools.generator.ReadingsGenerator;
 import io.github.eec.tools.verify.CrossRunnerOutputs;
 import io.github.eec.tools.verify.ParquetRows;
+import io.github.eec.tools.verify.RollUpRows;
 import io.github.eec.tools.verify.TableRows;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -171,7 +172,8 @@ public class MergeIntoTableTest {
     return file;
   }
 
-  private List<HourlyMeterStats> plainRun(List<Path> files, String name) throws IOException {
+  /** The output folder of one plain run over all of {@code files}. */
+  private Path plainRun(List<Path> files, String name, String... extra) throws IOException {
     Path dir = tmp.getRoot().toPath().resolve(name);
     Files.createDirectories(dir);
     List<String> lines = new ArrayList<>();
@@ -180,8 +182,50 @@ public class MergeIntoTableTest {
     }
     Path all = write(dir.resolve("all.csv"), lines);
     Path out = dir.resolve("out");
-    Jobs.run(all.toString(), out, "--maxRejectedFraction=1", "--numShards=1");
-    return ParquetRows.rows(out.resolve("hourly"));
+    List<String> args = new ArrayList<>(List.of("--maxRejectedFraction=1", "--numShards=1"));
+    args.addAll(List.of(extra));
+    Jobs.run(all.toString(), out, args.toArray(new String[0]));
+    return out;
+  }
+
+  private List<HourlyMeterStats> plainRows(List<Path> files, String name, String... extra)
+      throws IOException {
+    return ParquetRows.rows(plainRun(files, name, extra).resolve("hourly"));
+  }
+
+  /** Meters in zones far apart (and two the registry does not list), two periods. */
+  private String[] rollUpOptions() throws IOException {
+    Path registry =
+        write(
+            tmp.getRoot().toPath().resolve("registry.csv"),
+            List.of(
+                "meter,region,time_zone,tariff",
+                "MTR-000001,north,Europe/Berlin,res",
+                "MTR-000002,north,America/New_York,res",
+                "MTR-000003,south,Pacific/Kiritimati,biz",
+                "MTR-000004,south,Pacific/Pago_Pago,res",
+                "MTR-000050,south,Asia/Tokyo,biz"));
+    Path schedule =
+        write(
+            tmp.getRoot().toPath().resolve("tou.txt"),
+            List.of("peak: Mon-Fri 17:00-21:00", "offpeak: otherwise"));
+    return new String[] {
+      "--fillGaps=true", "--meterRegistry=" + registry, "--touSchedule=" + schedule
+    };
+  }
+
+  private static final List<String> ROLL_UPS =
+      List.of("daily", "regional_hourly", "regional_daily");
+
+  private static void checkSameRollUps(Path plainOut, Path merged, String what) throws IOException {
+    for (String rollUp : ROLL_UPS) {
+      assertFalse(rollUp, RollUpRows.ofParquet(plainOut.resolve(rollUp)).isEmpty());
+      assertEquals(
+          what + ": " + rollUp,
+          RollUpRows.ofParquet(plainOut.resolve(rollUp)),
+          RollUpRows.ofTable(
+              TableRows.load(merged.resolve("warehouse").toString(), "eec.hourly_" + rollUp)));
+    }
   }
 
   private static List<HourlyMeterStats> tableRows(Path output) throws IOException {
@@ -190,11 +234,15 @@ public class MergeIntoTableTest {
 
   /**
    * After every merge, the table holds the rows of one plain run over all the files merged so far;
-   * merging a file again (alone or with new ones) changes nothing.
+   * merging a file again (alone or with new ones) changes nothing. The second seed's table holds
+   * the estimated hours of gaps ({@code --fillGaps}), among them gaps of several days that late
+   * files fill, and has roll-up tables: after every merge they hold the plain run's roll-ups, also
+   * after a merge whose roll-up commits were lost (as if killed between the commits).
    */
   @Test
   public void anySplitAndOrderOfMergesEqualsOnePlainRun() throws Exception {
     for (long seed : new long[] {3, 8}) {
+      String[] gaps = seed == 8 ? rollUpOptions() : new String[0];
       Random random = new Random(seed);
       List<String> lines = readings(seed);
       List<Path> files = split(lines, random, tmp.getRoot().toPath().resolve("feed-" + seed));
@@ -209,7 +257,7 @@ public class MergeIntoTableTest {
         if (retry) {
           batch.add(merged.get(random.nextInt(merged.size()))); // merged before: skipped
         }
-        assertEquals(stderr, ExitCode.DONE, merge(output, batch));
+        assertEquals(stderr, ExitCode.DONE, merge(output, batch, gaps));
         for (Path f : batch) {
           if (!merged.contains(f)) {
             merged.add(f);
@@ -218,23 +266,43 @@ public class MergeIntoTableTest {
         if (retry) {
           assertThat(stdout, containsString("(already merged)"));
         }
+        Path plain = plainRun(merged, "plain-" + seed + "-" + merged.size(), gaps);
         CrossRunnerOutputs.checkSameRows(
             "plain run over " + names(merged),
-            plainRun(merged, "plain-" + seed + "-" + merged.size()),
+            ParquetRows.rows(plain.resolve("hourly")),
             "the table (seed " + seed + ")",
             tableRows(output));
+        if (gaps.length > 0) {
+          checkSameRollUps(plain, output, "after merging " + names(merged));
+          if (merged.size() % 3 == 1) {
+            loseLastRollUpCommit(output, ROLL_UPS.get(merged.size() % ROLL_UPS.size()));
+          }
+        }
       }
 
       // Merging everything again changes nothing: every file is skipped.
       Table table = TableRows.load(output.resolve("warehouse").toString(), "eec.hourly");
       long snapshots = count(table.snapshots());
       List<HourlyMeterStats> before = tableRows(output);
-      assertEquals(stderr, ExitCode.DONE, merge(output, files));
+      assertEquals(stderr, ExitCode.DONE, merge(output, files, gaps));
       assertThat(
           stdout, containsString("files skipped          " + files.size() + " (already merged)"));
       table.refresh();
       assertEquals(snapshots, count(table.snapshots()));
       CrossRunnerOutputs.checkSameRows("before", before, "after a rerun", tableRows(output));
+      if (gaps.length > 0) {
+        // a roll-up commit lost in the last merge was made good by this run, which merged nothing
+        checkSameRollUps(plainRun(merged, "plain-" + seed + "-all", gaps), output, "a rerun");
+      }
+    }
+  }
+
+  /** Rolls a roll-up table back one version: a merge killed before that roll-up's commit. */
+  private static void loseLastRollUpCommit(Path output, String rollUp) {
+    Table t = TableRows.load(output.resolve("warehouse").toString(), "eec.hourly_" + rollUp);
+    Snapshot current = t.currentSnapshot();
+    if (current != null && current.parentId() != null) {
+      t.manageSnapshots().rollbackTo(current.parentId()).commit();
     }
   }
 
@@ -322,6 +390,18 @@ public class MergeIntoTableTest {
         containsString("incompatible schema: column register_resets"));
     table.refresh();
     assertEquals(snapshot, table.currentSnapshot().snapshotId());
+
+    // Whether a table holds the estimated hours of gaps is fixed when it is made.
+    Path gaps = tmp.getRoot().toPath().resolve("gaps");
+    assertEquals(stderr, ExitCode.DONE, merge(gaps, List.of(file), "--fillGaps=true"));
+    assertEquals(ExitCode.BAD_OPTIONS, merge(gaps, List.of(more)));
+    assertThat(stderr.lines().findFirst().orElse(""), containsString("pass --fillGaps=true"));
+    assertEquals(ExitCode.BAD_OPTIONS, merge(changed, List.of(more), "--fillGaps=true"));
+    assertThat(stderr.lines().findFirst().orElse(""), containsString("incompatible schema"));
+    Path noGaps = tmp.getRoot().toPath().resolve("no-gaps");
+    assertEquals(stderr, ExitCode.DONE, merge(noGaps, List.of(file)));
+    assertEquals(ExitCode.BAD_OPTIONS, merge(noGaps, List.of(more), "--fillGaps=true"));
+    assertThat(stderr.lines().findFirst().orElse(""), containsString("drop --fillGaps"));
   }
 
   @Test
@@ -346,7 +426,7 @@ public class MergeIntoTableTest {
     Table table = TableRows.loadJdbc(uri, output.resolve("warehouse").toString(), "eec.hourly");
     CrossRunnerOutputs.checkSameRows(
         "plain run",
-        plainRun(List.of(day1, day2), "jdbc-plain"),
+        plainRows(List.of(day1, day2), "jdbc-plain"),
         "JDBC catalog table",
         TableRows.rows(table));
     assertEquals(ExitCode.BAD_OPTIONS, merge(output, List.of(day1), "--catalog=jdbc"));

@@ -2,6 +2,7 @@ package io.github.eec.pipeline.merge;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 
 import io.github.eec.pipeline.aggregate.HourlyEnergyCalculator;
 import io.github.eec.pipeline.model.Anchor;
@@ -11,6 +12,8 @@ import io.github.eec.pipeline.model.MeterHour;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.Test;
 
 /**
@@ -113,5 +116,58 @@ public class MergeMeterHoursTest {
     assertEquals(1, merged.resetsInRecomputed);
     // 5100 -> 40 restarts from zero: 40 over 20 min, 10 of them before 14:00.
     assertEquals(100 + 20.0, merged.rows.get(0).energyMwh(), 1e-9);
+  }
+
+  private static final long DAY = 24 * HOUR;
+  private static final long D0 = Instant.parse("2024-03-01T00:00:00Z").toEpochMilli();
+
+  private static int day(long millis) {
+    return (int) Math.floorDiv(millis, DAY);
+  }
+
+  private static List<HourlyMeterStats> onDays(List<HourlyMeterStats> rows, Set<Integer> days) {
+    return rows.stream()
+        .filter(r -> days.contains(day(r.windowStart())))
+        .collect(Collectors.toList());
+  }
+
+  private static List<HourlyMeterStats> stats(List<TableHour> rows) {
+    return rows.stream().map(TableHour::stats).collect(Collectors.toList());
+  }
+
+  @Test
+  public void gapHoursAreMadeAnewOnTheDaysReadAsAPlainRunMakesThem() {
+    // Data on day 0 (20:00-23:00) and day 3 (02:00): a gap over days 1 and 2.
+    List<MeterHour> all = new ArrayList<>();
+    for (int h = 20; h < 24; h++) {
+      all.add(hour(D0 + h * HOUR, 5, 1000 + 100 * h, 10, 50, 1050 + 100 * h, 20));
+    }
+    all.add(hour(D0 + 3 * DAY + 2 * HOUR, 30, 9000, 40));
+    Set<Integer> fourDays = Set.of(day(D0), day(D0) + 1, day(D0) + 2, day(D0) + 3);
+    List<TableHour> table = MergeMeterHours.merge("A", List.of(), all, fourDays).rows;
+    assertEquals(HourlyEnergyCalculator.compute("A", all, true), stats(table));
+    assertEquals(4 + 48 + 2 + 1, table.size()); // 4 measured, 50 estimated to day 3 02:00, 1
+    assertTrue(table.get(10).isEstimated());
+
+    // A late hour inside the gap, on day 2: the days from neighbour to neighbour are read.
+    MeterHour late = hour(D0 + 2 * DAY + 12 * HOUR, 15, 6000, 33);
+    MergeMeterHours.Result merged = MergeMeterHours.merge("A", table, List.of(late), fourDays);
+    List<MeterHour> everything = new ArrayList<>(all);
+    everything.add(late);
+    assertEquals(HourlyEnergyCalculator.compute("A", everything, true), stats(merged.rows));
+    assertEquals(merged.rows.size() - 6, merged.estimated);
+
+    // Only day 3 read (more readings in its 02:00 hour): its two estimated hours before 02:00 come
+    // from the first row's stored previous reading, the day-0 hour that was not read.
+    Set<Integer> day3 = Set.of(day(D0) + 3);
+    List<TableHour> read =
+        table.stream().filter(t -> day(t.hourStart()) == day(D0) + 3).collect(Collectors.toList());
+    MeterHour more = hour(D0 + 3 * DAY + 2 * HOUR, 50, 9100, 41);
+    MergeMeterHours.Result partial = MergeMeterHours.merge("A", read, List.of(more), day3);
+    List<MeterHour> withMore = new ArrayList<>(all);
+    withMore.add(more);
+    assertEquals(
+        onDays(HourlyEnergyCalculator.compute("A", withMore, true), day3), stats(partial.rows));
+    assertEquals(2, partial.estimated);
   }
 }

@@ -57,6 +57,25 @@ public class CoverageTest {
   }
 
   @Test
+  public void estimatedGapHoursAreLoadButStillMissing() {
+    HourlyTally withGaps = new HourlyTally();
+    meter(withGaps, "B", 4, 0, 48, 30, 31, 32, 33, 34, 35);
+    for (int h = 30; h < 36; h++) {
+      withGaps.row("B", START + h * HOUR, 2e6, 0, 0); // --fillGaps: readings 0
+    }
+    HourlyTally without = new HourlyTally();
+    meter(without, "B", 4, 0, 48, 30, 31, 32, 33, 34, 35);
+    Coverage c = Coverage.of(withGaps, false);
+    Coverage.MeterCoverage b = c.meters().get(0);
+    assertEquals(4, b.usualRate);
+    assertEquals(6, b.missingHours);
+    assertEquals(Coverage.of(without, false).meters().get(0).byDay[1], b.byDay[1], 0);
+    assertEquals(0, withGaps.hour(START / HOUR + 30).meters);
+    assertEquals(2e6, withGaps.hour(START / HOUR + 30).energyMwh, 0);
+    assertEquals(42e6 + 12e6, b.meter.energyMwh(), 0);
+  }
+
+  @Test
   public void partialFirstAndLastDaysExpectOnlyTheSpansHours() {
     HourlyTally t = new HourlyTally();
     meter(t, "A", 4, 20, 30); // 20:00 on day 1 to 05:00 on day 2

@@ -120,6 +120,35 @@ public class RunReportTest {
   }
 
   @Test
+  public void withARegistryTheLoadIsDrawnPerRegionInPlainRunsAndMerges() throws Exception {
+    Path registry = tmp.getRoot().toPath().resolve("registry.csv");
+    Files.writeString(registry, "meter,region,time_zone\nA,north<&>,Europe/Berlin\n");
+    String[] rollUps = {
+      "--meterRegistry=" + registry, "--fillGaps=true", "--maxRejectedFraction=1"
+    };
+    assertEquals(stderr, ExitCode.DONE, run(args(rollUps)));
+    String page = Files.readString(output.resolve("report.html"));
+    assertThat(page, containsString("data-chart=\"loadByRegion\""));
+    assertThat(page, containsString("north\\u003c\\u0026\\u003e"));
+    assertThat(page, containsString(RegionalLoad.UNLISTED)); // B
+    assertThat(page, not(containsString("north<&>")));
+
+    Path merged = tmp.getRoot().toPath().resolve("merged");
+    List<String> merge =
+        new java.util.ArrayList<>(
+            List.of(
+                "--input=" + in + "/*",
+                "--output=" + merged,
+                "--merge=true",
+                "--runner=DirectRunner"));
+    merge.addAll(List.of(rollUps));
+    assertEquals(stderr, ExitCode.DONE, run(merge.toArray(new String[0])));
+    page = Files.readString(merged.resolve("report.html"));
+    assertThat(page, containsString("data-chart=\"loadByRegion\""));
+    assertThat(page, containsString(RegionalLoad.UNLISTED));
+  }
+
+  @Test
   public void reportFalseWritesNoneAndRemovesTheOlderOne() throws Exception {
     assertEquals(stderr, ExitCode.DONE, run(args("--maxRejectedFraction=0.5")));
     assertTrue(Files.exists(output.resolve("report.html")));

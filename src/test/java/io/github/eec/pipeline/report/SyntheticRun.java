@@ -66,6 +66,7 @@ final class SyntheticRun {
         r.put("power_mean_mw", 1.5);
         r.put("readings", random.nextInt(50) == 0 ? 5L : 4L);
         r.put("register_resets", random.nextInt(500) == 0 ? 1 : 0);
+        r.put("estimated", false);
         writers.get(m % shards).write(r);
       }
     }

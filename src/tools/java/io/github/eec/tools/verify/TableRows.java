@@ -57,6 +57,15 @@ public final class TableRows {
     try (CloseableIterable<Record> records =
         IcebergGenerics.read(table).useSnapshot(snapshotId).build()) {
       for (Record r : records) {
+        if (Boolean.TRUE.equals(r.getField("estimated"))) {
+          out.add(
+              HourlyMeterStats.estimated(
+                  (String) r.getField("meter"),
+                  millis(r.getField("window_start")),
+                  millis(r.getField("window_end")),
+                  (Double) r.getField("energy_mwh")));
+          continue;
+        }
         out.add(
             new HourlyMeterStats(
                 (String) r.getField("meter"),
