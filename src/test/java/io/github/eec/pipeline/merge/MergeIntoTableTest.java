@@ -214,18 +214,8 @@ public class MergeIntoTableTest {
     };
   }
 
-  private static final List<String> ROLL_UPS =
-      List.of("daily", "regional_hourly", "regional_daily");
-
   private static void checkSameRollUps(Path plainOut, Path merged, String what) throws IOException {
-    for (String rollUp : ROLL_UPS) {
-      assertFalse(rollUp, RollUpRows.ofParquet(plainOut.resolve(rollUp)).isEmpty());
-      assertEquals(
-          what + ": " + rollUp,
-          RollUpRows.ofParquet(plainOut.resolve(rollUp)),
-          RollUpRows.ofTable(
-              TableRows.load(merged.resolve("warehouse").toString(), "eec.hourly_" + rollUp)));
-    }
+    RollUpRows.checkSame(plainOut, merged.resolve("warehouse").toString(), "eec.hourly", what);
   }
 
   private static List<HourlyMeterStats> tableRows(Path output) throws IOException {
@@ -275,7 +265,8 @@ public class MergeIntoTableTest {
         if (gaps.length > 0) {
           checkSameRollUps(plain, output, "after merging " + names(merged));
           if (merged.size() % 3 == 1) {
-            loseLastRollUpCommit(output, ROLL_UPS.get(merged.size() % ROLL_UPS.size()));
+            loseLastRollUpCommit(
+                output, RollUpRows.ROLL_UPS.get(merged.size() % RollUpRows.ROLL_UPS.size()));
           }
         }
       }

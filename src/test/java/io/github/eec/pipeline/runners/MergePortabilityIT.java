@@ -13,7 +13,10 @@ import io.github.eec.pipeline.testing.RunnerProfile;
 import io.github.eec.tools.verify.CrossRunnerFeed;
 import io.github.eec.tools.verify.CrossRunnerOutputs;
 import io.github.eec.tools.verify.ParquetRows;
+import io.github.eec.tools.verify.RollUpRows;
 import io.github.eec.tools.verify.TableRows;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +28,8 @@ import org.junit.rules.TemporaryFolder;
 /**
  * Merges on the profile's runner: the cross-runner feed's six files merged in three runs (the
  * compressed ones last, one of them twice) give a table holding exactly the rows of one plain
- * DirectRunner run over all six.
+ * DirectRunner run over all six, estimated gap hours included, and roll-up tables holding exactly
+ * its roll-ups (meters in zones either side of the date line, some not in the registry).
  */
 @Category(EveryProfile.class)
 public class MergePortabilityIT {
@@ -35,12 +39,14 @@ public class MergePortabilityIT {
   public void mergesOnTheProfilesRunnerEqualOnePlainDirectRun() throws Exception {
     Path input = TMP.newFolder("input").toPath();
     CrossRunnerFeed.write(input, CrossRunnerFeed.READINGS / 3, CrossRunnerFeed.SEED);
+    List<String> rollUps = rollUpOptions();
     Path plain = TMP.getRoot().toPath().resolve("plain");
+    List<String> plainArgs =
+        new ArrayList<>(
+            List.of("--input=" + input + "/part-*", "--output=" + plain, "--runner=DirectRunner"));
+    plainArgs.addAll(rollUps);
     long allLines =
-        HourlyMetricsJob.run(
-                OptionsParser.parse(
-                    "--input=" + input + "/part-*", "--output=" + plain, "--runner=DirectRunner"),
-                System.err)
+        HourlyMetricsJob.run(OptionsParser.parse(plainArgs.toArray(new String[0])), System.err)
             .summary()
             .get(CounterNames.LINES_READ);
     List<HourlyMeterStats> expected = ParquetRows.rows(plain.resolve("hourly"));
@@ -56,6 +62,7 @@ public class MergePortabilityIT {
       args.add("--input=" + input + "/" + files);
       args.add("--output=" + table);
       args.add("--merge=true");
+      args.addAll(rollUps);
       long start = System.nanoTime();
       Outcome outcome =
           MergeIntoTableJob.run(OptionsParser.parse(args.toArray(new String[0])), System.err);
@@ -70,5 +77,25 @@ public class MergePortabilityIT {
         profile + " merges",
         TableRows.rows(TableRows.load(table + "/warehouse", "eec.hourly")));
     assertEquals("each file read once: the last merge's file was merged before", allLines, read);
+    RollUpRows.checkSame(plain, table + "/warehouse", "eec.hourly", profile + " merges");
+  }
+
+  /** A registry of the feed's first 50 meters over five zones, and a time-of-use schedule. */
+  private static List<String> rollUpOptions() throws IOException {
+    List<String> registry = new ArrayList<>(List.of("meter,region,time_zone,segment"));
+    String[] zones = {
+      "Europe/Berlin", "America/New_York", "Asia/Tokyo", "Pacific/Kiritimati", "Pacific/Pago_Pago"
+    };
+    for (int m = 0; m < 50; m++) {
+      registry.add(
+          String.format(
+              "M%03d,r%d,%s,%s", m, m % 4, zones[m % zones.length], m % 2 == 0 ? "a" : "b"));
+    }
+    Path registryFile = TMP.getRoot().toPath().resolve("registry.csv");
+    Files.write(registryFile, registry);
+    Path schedule = TMP.getRoot().toPath().resolve("tou.txt");
+    Files.write(schedule, List.of("day: * 07:00-19:00", "night: otherwise"));
+    return List.of(
+        "--fillGaps=true", "--meterRegistry=" + registryFile, "--touSchedule=" + schedule);
   }
 }

@@ -24,6 +24,40 @@ import org.apache.iceberg.types.Types;
 public final class RollUpRows {
   private RollUpRows() {}
 
+  /** The roll-ups a plain run writes, as folders, and a merge, as tables NAME_ROLLUP. */
+  public static final List<String> ROLL_UPS = List.of("daily", "regional_hourly", "regional_daily");
+
+  /**
+   * Checks that the roll-up tables of {@code table} (a Hadoop catalog on {@code warehouse}) hold
+   * exactly the plain run's roll-ups in {@code plainOutput}, none of them empty.
+   */
+  public static void checkSame(Path plainOutput, String warehouse, String table, String what)
+      throws IOException {
+    for (String rollUp : ROLL_UPS) {
+      List<String> plain = ofParquet(plainOutput.resolve(rollUp));
+      if (plain.isEmpty()) {
+        throw new AssertionError(what + ": the plain run wrote no " + rollUp + " rows");
+      }
+      List<String> merged = ofTable(TableRows.load(warehouse, table + "_" + rollUp));
+      if (!plain.equals(merged)) {
+        List<String> onlyPlain = new ArrayList<>(plain);
+        onlyPlain.removeAll(merged);
+        List<String> onlyMerged = new ArrayList<>(merged);
+        onlyMerged.removeAll(plain);
+        throw new AssertionError(
+            String.format(
+                "%s: %s: the plain run has %,d rows, the table %,d; only in the plain run: %s;"
+                    + " only in the table: %s",
+                what,
+                rollUp,
+                plain.size(),
+                merged.size(),
+                onlyPlain.subList(0, Math.min(3, onlyPlain.size())),
+                onlyMerged.subList(0, Math.min(3, onlyMerged.size()))));
+      }
+    }
+  }
+
   /** A plain run's roll-up folder (its timestamps are millis, its dates epoch days). */
   public static List<String> ofParquet(Path dir) throws IOException {
     List<String> lines = new ArrayList<>();
