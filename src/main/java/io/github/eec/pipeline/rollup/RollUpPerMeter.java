@@ -152,9 +152,13 @@ public class RollUpPerMeter extends PTransform<PCollection<HourlyMeterStats>, PC
             .apply(
                 "RollUpMeterDays",
                 onlyDays == null
-                    ? ParDo.of(new RollUpFn(schedule, dailySchema().toString(), null))
+                    ? ParDo.of(
+                            new RollUpFn(
+                                schedule, dailySchema().toString(), null, registry != null))
                         .withOutputTags(DAILY, TupleTagList.of(REGION_HOURS))
-                    : ParDo.of(new RollUpFn(schedule, dailySchema().toString(), onlyDays))
+                    : ParDo.of(
+                            new RollUpFn(
+                                schedule, dailySchema().toString(), onlyDays, registry != null))
                         .withOutputTags(DAILY, TupleTagList.of(REGION_HOURS))
                         .withSideInputs(onlyDays));
     out.get(DAILY).setCoder(AvroCoder.of(dailySchema()));
@@ -165,13 +169,19 @@ public class RollUpPerMeter extends PTransform<PCollection<HourlyMeterStats>, PC
     private final TouSchedule schedule;
     private final String schemaJson;
     private final PCollectionView<List<Integer>> onlyDays;
+    private final boolean withRegistry;
     private final Counter notInRegistry =
         Metrics.counter(CounterNames.NAMESPACE, CounterNames.METERS_NOT_IN_REGISTRY);
     private final Counter dailyRows =
         Metrics.counter(CounterNames.NAMESPACE, CounterNames.DAILY_ROWS);
     private transient Schema schema;
 
-    RollUpFn(TouSchedule schedule, String schemaJson, PCollectionView<List<Integer>> onlyDays) {
+    RollUpFn(
+        TouSchedule schedule,
+        String schemaJson,
+        PCollectionView<List<Integer>> onlyDays,
+        boolean withRegistry) {
+      this.withRegistry = withRegistry;
       this.schedule = schedule;
       this.schemaJson = schemaJson;
       this.onlyDays = onlyDays;
@@ -200,7 +210,7 @@ public class RollUpPerMeter extends PTransform<PCollection<HourlyMeterStats>, PC
         List<HourlyMeterStats> rows = meter.getValue();
         rows.sort(Comparator.comparingLong(HourlyMeterStats::windowStart));
         MeterInfo info = infos.get(meter.getKey());
-        if (info == null) {
+        if (info == null && withRegistry) {
           unknown++;
         }
         for (GenericRecord day : DailyRollUp.days(meter.getKey(), rows, info, schedule, schema)) {

@@ -2,6 +2,7 @@ package io.github.eec.pipeline.rollup;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -319,6 +320,7 @@ public class RollUpsJobTest {
     assertEquals(2, daily.size());
     assertFalse(Files.exists(out.resolve("regional_daily")));
     assertFalse(Files.exists(out.resolve("csv")));
+    assertThat(stdout, not(containsString("registry")));
     for (GenericRecord d : daily) {
       assertEquals("UTC", d.get("time_zone").toString());
       assertEquals(24, d.get("hours_in_day"));
