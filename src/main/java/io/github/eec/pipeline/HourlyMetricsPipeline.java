@@ -5,6 +5,7 @@ import io.github.eec.pipeline.merge.MergePlan;
 import io.github.eec.pipeline.merge.MergeRollUps;
 import io.github.eec.pipeline.merge.MergeWithTable;
 import io.github.eec.pipeline.merge.MeterIndexFiles;
+import io.github.eec.pipeline.merge.TableHour;
 import io.github.eec.pipeline.merge.WriteTableFiles;
 import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.pipeline.options.HourlyMetricsOptions;
@@ -20,8 +21,10 @@ import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * Meter readings (CSV) to hourly metrics (Parquet): the whole shape is {@link #build}. {@code main}
@@ -84,7 +87,8 @@ public final class HourlyMetricsPipeline {
   /**
    * The same steps up to the hourly combine, then merged with the table's rows of the days they
    * affect ({@link MergeWithTable}), written as the table's new data files and meter index (the job
-   * commits them). Reads exactly {@code inputFiles}: those not merged before.
+   * commits them). Reads exactly {@code inputFiles}: those not merged before. With {@code
+   * csvFolder}, the rows written (hourly and roll-ups) also go there as CSV.
    */
   public static PCollectionTuple buildMerge(
       Pipeline pipeline,
@@ -92,7 +96,8 @@ public final class HourlyMetricsPipeline {
       List<MatchResult.Metadata> inputFiles,
       MergePlan plan,
       String rejectsDir,
-      MergeRollUps rollUps) {
+      MergeRollUps rollUps,
+      String csvFolder) {
     PCollectionTuple hourly =
         pipeline
             .apply("ReadLines", ReadLinesWithFileName.fromFiles(inputFiles))
@@ -110,8 +115,16 @@ public final class HourlyMetricsPipeline {
     merged
         .get(MergeWithTable.METER_INDEX)
         .apply("WriteMeterIndex", MeterIndexFiles.write(plan.newMeterIndexPrefix()));
+    if (csvFolder != null) {
+      merged
+          .get(MergeWithTable.ROWS)
+          .apply(
+              "TableRowsAsHourly",
+              MapElements.into(TypeDescriptor.of(HourlyMeterStats.class)).via(TableHour::stats))
+          .apply("HourlyCsv", WriteHourlyCsv.to(csvFolder));
+    }
     if (rollUps != null) {
-      merged.apply("MergeRollUps", rollUps);
+      merged.apply("MergeRollUps", csvFolder == null ? rollUps : rollUps.withCsvIn(csvFolder));
     }
     hourly.get(CombineHourly.REJECTS).apply("WriteRejects", WriteRejects.to(rejectsDir));
     return merged;

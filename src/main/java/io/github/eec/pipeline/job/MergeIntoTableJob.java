@@ -19,6 +19,7 @@ import io.github.eec.pipeline.options.AwsRegionDefault;
 import io.github.eec.pipeline.options.HourlyMetricsOptions;
 import io.github.eec.pipeline.options.InvalidOptionException;
 import io.github.eec.pipeline.options.OptionsValidator;
+import io.github.eec.pipeline.output.OutputFolders;
 import io.github.eec.pipeline.output.ResultPublisher;
 import io.github.eec.pipeline.report.RunRecord;
 import io.github.eec.pipeline.report.RunReport;
@@ -152,9 +153,11 @@ public final class MergeIntoTableJob {
                       rollUps.dataLocations(),
                       daysBehind)
                   .withMeterGroups(options.getMeterGroups());
+      String stagedCsv = options.getCsv() ? publisher.stagingDir(OutputFolders.CSV) : null;
       HourlyMetricsPipeline.buildMerge(
-          pipeline, options, toMerge, plan, stagedRejects, rollUpTransform);
+          pipeline, options, toMerge, plan, stagedRejects, rollUpTransform, stagedCsv);
       String rejectsDir = under(options.getOutput(), "rejects/" + runId);
+      String csvDir = options.getCsv() ? under(options.getOutput(), "csv/" + runId) : null;
       String ledgerFile = stateDir + "/ledger-" + runId + ".jsonl.gz";
       boolean keepStaging = false;
       boolean committed = false;
@@ -182,6 +185,7 @@ public final class MergeIntoTableJob {
         }
         if (toMerge.isEmpty()) {
           // only roll-ups an earlier merge left behind
+          publishCsv(publisher, csvDir);
           committed = true;
           List<String> rollUpLines = rollUps.commit(runId, baseId, stateDir);
           record
@@ -204,11 +208,15 @@ public final class MergeIntoTableJob {
                   rollUpLines));
         }
         ledger.with(newEntries).write(ledgerFile);
-        publisher.publishRejectsTo(rejectsDir);
+        publisher.publishTo(ResultPublisher.REJECTS, rejectsDir);
+        publishCsv(publisher, csvDir);
         Map<String, String> snapshotSummary = new LinkedHashMap<>();
         snapshotSummary.put("eec.run-id", runId);
         snapshotSummary.put("eec.inputs", InputLedger.toJson(newEntries));
         snapshotSummary.put("eec.rejects", rejectsDir);
+        if (csvDir != null) {
+          snapshotSummary.put("eec.csv", csvDir);
+        }
         snapshotSummary.put("eec.lines-read", Long.toString(summary.get(CounterNames.LINES_READ)));
         snapshotSummary.put(
             "eec.lines-rejected", Long.toString(summary.get(CounterNames.LINES_REJECTED)));
@@ -254,11 +262,21 @@ public final class MergeIntoTableJob {
               indexPrefix + "-*",
               ledgerFile);
           ResultPublisher.deleteFolder(rejectsDir);
+          if (csvDir != null) {
+            ResultPublisher.deleteFolder(csvDir);
+          }
         }
         if (!keepStaging) {
           publisher.cleanUp();
         }
       }
+    }
+  }
+
+  /** The staged CSV files into the merge's own folder, {@code csv/RUN_ID/}. */
+  private static void publishCsv(ResultPublisher publisher, String csvDir) throws IOException {
+    if (csvDir != null) {
+      publisher.publishTo(OutputFolders.CSV, csvDir);
     }
   }
 

@@ -1,10 +1,12 @@
 package io.github.eec.pipeline.merge;
 
 import io.github.eec.pipeline.model.HourlyMeterStats;
+import io.github.eec.pipeline.output.WriteCsv;
 import io.github.eec.pipeline.registry.ReadMeterRegistry;
 import io.github.eec.pipeline.rollup.RollUpConfig;
 import io.github.eec.pipeline.rollup.RollUpPerMeter;
 import io.github.eec.pipeline.rollup.RollUpRegions;
+import io.github.eec.pipeline.rollup.RollUpSchemas;
 import io.github.eec.pipeline.rollup.RollUps;
 import java.util.HashSet;
 import java.util.List;
@@ -50,6 +52,7 @@ public class MergeRollUps extends PTransform<PCollectionTuple, PDone> {
   private final TreeMap<String, String> dataLocations;
   private final TreeSet<Integer> daysBehind;
   private final int meterGroups;
+  private final String csvFolder;
 
   private MergeRollUps(
       MergePlan plan,
@@ -57,7 +60,9 @@ public class MergeRollUps extends PTransform<PCollectionTuple, PDone> {
       RollUpTables tables,
       Map<String, String> dataLocations,
       Set<Integer> daysBehind,
-      int meterGroups) {
+      int meterGroups,
+      String csvFolder) {
+    this.csvFolder = csvFolder;
     this.plan = plan;
     this.config = config;
     this.tables = tables;
@@ -76,11 +81,18 @@ public class MergeRollUps extends PTransform<PCollectionTuple, PDone> {
       RollUpTables tables,
       Map<String, String> dataLocations,
       Set<Integer> daysBehind) {
-    return new MergeRollUps(plan, config, tables, dataLocations, daysBehind, 1 << 16);
+    return new MergeRollUps(plan, config, tables, dataLocations, daysBehind, 1 << 16, null);
   }
 
   public MergeRollUps withMeterGroups(int meterGroups) {
-    return new MergeRollUps(plan, config, tables, dataLocations, daysBehind, meterGroups);
+    return new MergeRollUps(
+        plan, config, tables, dataLocations, daysBehind, meterGroups, csvFolder);
+  }
+
+  /** Also the roll-up rows this merge writes as {@code FOLDER/NAME.csv}, as a plain run's. */
+  public MergeRollUps withCsvIn(String csvFolder) {
+    return new MergeRollUps(
+        plan, config, tables, dataLocations, daysBehind, meterGroups, csvFolder);
   }
 
   /** Input: the outputs of {@link MergeWithTable}. */
@@ -127,17 +139,24 @@ public class MergeRollUps extends PTransform<PCollectionTuple, PDone> {
               config.attributes());
     }
     PCollectionTuple meters = hours.apply("RollUpPerMeter", perMeter);
-    write(meters.get(RollUpPerMeter.DAILY), RollUps.DAILY);
+    write(meters.get(RollUpPerMeter.DAILY), RollUps.DAILY, perMeter.dailySchema());
     if (config.registry() != null) {
       PCollectionTuple regions =
           meters.apply("RollUpRegions", RollUpRegions.of(config.registry().metersByRegion()));
-      write(regions.get(RollUpRegions.HOURLY), RollUps.REGIONAL_HOURLY);
-      write(regions.get(RollUpRegions.DAILY), RollUps.REGIONAL_DAILY);
+      write(
+          regions.get(RollUpRegions.HOURLY),
+          RollUps.REGIONAL_HOURLY,
+          RollUpSchemas.regionalHourly());
+      write(
+          regions.get(RollUpRegions.DAILY), RollUps.REGIONAL_DAILY, RollUpSchemas.regionalDaily());
     }
     return PDone.in(merged.getPipeline());
   }
 
-  private void write(PCollection<GenericRecord> records, String rollUp) {
+  private void write(PCollection<GenericRecord> records, String rollUp, Schema plainSchema) {
+    if (csvFolder != null) {
+      records.apply("WriteCsv_" + rollUp, WriteCsv.to(csvFolder, rollUp, plainSchema));
+    }
     RollUpTables.Entry entry = tables.entry(rollUp);
     records.apply(
         "Write_" + rollUp,

@@ -75,12 +75,6 @@ public final class OptionsValidator {
                 + " estimated hours of its gaps included (a table made with --fillGaps=true)");
       }
     }
-    if (o.getCsv()) {
-      throw new InvalidOptionException(
-          "csv",
-          "does not go with --merge yet: read the tables (README \"Reading the table\"), or export"
-              + " with a plain run");
-    }
     if (o.getDedupe()) {
       throw new InvalidOptionException(
           "dedupe",

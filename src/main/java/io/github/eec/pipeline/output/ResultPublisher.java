@@ -90,9 +90,12 @@ public final class ResultPublisher {
     return !files(output.toString() + "merge-state/**").isEmpty();
   }
 
-  /** Moves the staged rejects of this run into {@code dir} (a merge's own rejects folder). */
-  public void publishRejectsTo(String dir) throws IOException {
-    List<ResourceId> staged = files(stagingDir(REJECTS) + "*");
+  /**
+   * Moves this run's staged folder {@code name} into {@code dir} (a merge's own rejects or CSV
+   * folder).
+   */
+  public void publishTo(String name, String dir) throws IOException {
+    List<ResourceId> staged = files(stagingDir(name) + "*");
     List<ResourceId> targets = new ArrayList<>();
     ResourceId target = FileSystems.matchNewResource(dir, true);
     for (ResourceId file : staged) {
