@@ -1,6 +1,7 @@
 package io.github.eec.pipeline.merge;
 
 import io.github.eec.pipeline.model.Hours;
+import io.github.eec.pipeline.output.AvroUnions;
 import io.github.eec.pipeline.rollup.RollUpConfig;
 import io.github.eec.pipeline.rollup.RollUpSchemas;
 import io.github.eec.pipeline.rollup.RollUps;
@@ -195,23 +196,11 @@ public final class RollUpTables implements Serializable {
     GenericData.Record r = new GenericData.Record(table);
     for (Schema.Field f : plain.getSchema().getFields()) {
       Object v = plain.get(f.pos());
-      if (v instanceof Long && isTimestampMillis(nonNull(f.schema()))) {
+      if (v instanceof Long && isTimestampMillis(AvroUnions.nonNull(f.schema()))) {
         v = Math.multiplyExact((Long) v, 1000L);
       }
       r.put(f.name(), v);
     }
     return r;
-  }
-
-  private static Schema nonNull(Schema s) {
-    if (s.getType() != Schema.Type.UNION) {
-      return s;
-    }
-    for (Schema b : s.getTypes()) {
-      if (b.getType() != Schema.Type.NULL) {
-        return b;
-      }
-    }
-    return s;
   }
 }

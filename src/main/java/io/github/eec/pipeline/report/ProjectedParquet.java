@@ -1,5 +1,6 @@
 package io.github.eec.pipeline.report;
 
+import io.github.eec.pipeline.output.AvroUnions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ final class ProjectedParquet {
    * milliseconds, the Iceberg tables in microseconds.
    */
   static long perMilli(GenericRecord row, int column) {
-    return nonNull(row.getSchema().getFields().get(column).schema()).getLogicalType()
+    return AvroUnions.nonNull(row.getSchema().getFields().get(column).schema()).getLogicalType()
             instanceof LogicalTypes.TimestampMicros
         ? 1000
         : 1;
@@ -91,17 +92,5 @@ final class ProjectedParquet {
     }
     return Schema.createRecord(
         fileSchema.getName(), null, fileSchema.getNamespace(), false, fields);
-  }
-
-  private static Schema nonNull(Schema s) {
-    if (s.getType() != Schema.Type.UNION) {
-      return s;
-    }
-    for (Schema branch : s.getTypes()) {
-      if (branch.getType() != Schema.Type.NULL) {
-        return branch;
-      }
-    }
-    return s;
   }
 }

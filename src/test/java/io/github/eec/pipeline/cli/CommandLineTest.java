@@ -8,8 +8,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.github.eec.pipeline.options.HourlyMetricsOptions;
+import io.github.eec.pipeline.testing.CommandLineRun;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,16 +45,10 @@ public class CommandLineTest {
   }
 
   private int run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        CommandLine.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    stdout = out.toString(StandardCharsets.UTF_8);
-    stderr = err.toString(StandardCharsets.UTF_8);
-    return code;
+    CommandLineRun r = CommandLineRun.of(args);
+    stdout = r.stdout;
+    stderr = r.stderr;
+    return r.code;
   }
 
   private void assertOptionError(String option, String... args) {

@@ -4,12 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.github.eec.pipeline.cli.CommandLine;
 import io.github.eec.pipeline.cli.ExitCode;
-import java.io.ByteArrayOutputStream;
+import io.github.eec.pipeline.testing.CommandLineRun;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,14 +61,9 @@ public class MergeCsvTest {
   }
 
   private int run(List<String> args) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        CommandLine.run(
-            args.toArray(new String[0]),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    stderr = err.toString(StandardCharsets.UTF_8);
-    return code;
+    CommandLineRun r = CommandLineRun.of(args.toArray(new String[0]));
+    stderr = r.stderr;
+    return r.code;
   }
 
   private List<String> args(String input, Path output, boolean merge) {

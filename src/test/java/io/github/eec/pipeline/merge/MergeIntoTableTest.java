@@ -6,18 +6,16 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.github.eec.pipeline.cli.CommandLine;
 import io.github.eec.pipeline.cli.ExitCode;
 import io.github.eec.pipeline.model.HourlyMeterStats;
+import io.github.eec.pipeline.testing.CommandLineRun;
 import io.github.eec.pipeline.testing.Jobs;
 import io.github.eec.tools.generator.ReadingsGenerator;
 import io.github.eec.tools.verify.CrossRunnerOutputs;
 import io.github.eec.tools.verify.ParquetRows;
 import io.github.eec.tools.verify.RollUpRows;
 import io.github.eec.tools.verify.TableRows;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,16 +47,10 @@ public class MergeIntoTableTest {
   private String stderr;
 
   private int run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        CommandLine.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    stdout = out.toString(StandardCharsets.UTF_8);
-    stderr = err.toString(StandardCharsets.UTF_8);
-    return code;
+    CommandLineRun r = CommandLineRun.of(args);
+    stdout = r.stdout;
+    stderr = r.stderr;
+    return r.code;
   }
 
   private int merge(Path output, List<Path> files, String... extra) {

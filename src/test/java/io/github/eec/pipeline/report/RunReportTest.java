@@ -7,15 +7,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.github.eec.pipeline.cli.CommandLine;
 import io.github.eec.pipeline.cli.ExitCode;
 import io.github.eec.pipeline.counters.CounterNames;
 import io.github.eec.pipeline.counters.RunSummary;
+import io.github.eec.pipeline.testing.CommandLineRun;
 import io.github.eec.pipeline.testing.Jobs;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,16 +52,10 @@ public class RunReportTest {
   }
 
   private int run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        CommandLine.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    stdout = out.toString(StandardCharsets.UTF_8);
-    stderr = err.toString(StandardCharsets.UTF_8);
-    return code;
+    CommandLineRun r = CommandLineRun.of(args);
+    stdout = r.stdout;
+    stderr = r.stderr;
+    return r.code;
   }
 
   private String[] args(String... extra) {

@@ -8,14 +8,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.github.eec.pipeline.cli.CommandLine;
 import io.github.eec.pipeline.cli.ExitCode;
 import io.github.eec.pipeline.model.HourlyMeterStats;
+import io.github.eec.pipeline.testing.CommandLineRun;
 import io.github.eec.tools.generator.ReadingsGenerator;
 import io.github.eec.tools.verify.ParquetRows;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -50,16 +47,10 @@ public class RollUpsJobTest {
   private String stderr;
 
   private int run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        CommandLine.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    stdout = out.toString(StandardCharsets.UTF_8);
-    stderr = err.toString(StandardCharsets.UTF_8);
-    return code;
+    CommandLineRun r = CommandLineRun.of(args);
+    stdout = r.stdout;
+    stderr = r.stderr;
+    return r.code;
   }
 
   /** Six meters at 15 min, 2024-03-05 to 2024-04-03, with outages (some over a day) and resets. */
