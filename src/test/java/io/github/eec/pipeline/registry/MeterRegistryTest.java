@@ -110,4 +110,27 @@ public class MeterRegistryTest {
     org.apache.beam.sdk.testing.CoderProperties.coderDecodeEncodeEqual(
         MeterInfoCoder.of(), new MeterInfo("r", "UTC", List.of("a", "", "ü,\"")));
   }
+
+  @Test
+  public void splittingALineWithoutQuotesIsWhatCommonsCsvReads() throws Exception {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(13);
+    String alphabet = "ab ,\t;|'x-\u00e9\u20ac";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder line = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      List<String> expected = new java.util.ArrayList<>();
+      try (org.apache.commons.csv.CSVParser parser =
+          org.apache.commons.csv.CSVParser.parse(line.toString(), MeterRegistry.FORMAT)) {
+        List<org.apache.commons.csv.CSVRecord> records = parser.getRecords();
+        if (records.size() != 1) {
+          continue; // an empty line: the registry skips blank lines before splitting
+        }
+        records.get(0).forEach(expected::add);
+      }
+      assertEquals("'" + line + "'", expected, MeterRegistry.split(line.toString()));
+    }
+    assertEquals(List.of("a", "b, c", ""), MeterRegistry.split("a,\"b, c\",")); // commons-csv
+  }
 }
