@@ -11,6 +11,7 @@ import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.io.kafka.TimestampPolicy;
 import org.apache.beam.sdk.io.kafka.TimestampPolicyFactory;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.kafka.common.TopicPartition;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
@@ -94,7 +95,7 @@ final class ReadingTimePolicy extends TimestampPolicy<byte[], byte[]> {
     // the source, where the watermark is made.
     String line = KafkaLines.line(record.getKV().getValue());
     if (line == null || parser.parse(line) != ReadingLineParser.Outcome.READING) {
-      return watermark;
+      return atWatermark();
     }
     long time = parser.timeMillis();
     if (time < watermark.getMillis() - allowedLateness) {
@@ -105,6 +106,15 @@ final class ReadingTimePolicy extends TimestampPolicy<byte[], byte[]> {
       topicNewest.accumulateAndGet(time, Math::max);
     }
     return new Instant(time);
+  }
+
+  /** The timestamp of a line that is no reading: the watermark, never {@link #TOO_LATE}. */
+  private Instant atWatermark() {
+    if (!watermark.isAfter(TOO_LATE)) {
+      return TOO_LATE.plus(Duration.millis(1));
+    }
+    Instant last = GlobalWindow.INSTANCE.maxTimestamp();
+    return watermark.isAfter(last) ? last : watermark;
   }
 
   @Override

@@ -91,6 +91,9 @@ public class ReadingTimePolicyTest {
   public void rejectsAndHeadersRideAtTheWatermarkWithoutMovingIt() {
     ReadingTimePolicy p = policy(null);
     PartitionContext busy = backlog(100);
+    // Before any reading the watermark is the minimum timestamp, which marks late readings.
+    Instant first = p.getTimestampForRecord(busy, record("meter,time,energy,power"));
+    assertTrue(first.isAfter(ReadingTimePolicy.TOO_LATE));
     p.getTimestampForRecord(busy, record("A,2024-03-01 10:30:00,1,1"));
     Instant wm = p.getWatermark(busy);
     assertEquals(wm, p.getTimestampForRecord(busy, record("meter,time,energy,power")));
