@@ -26,10 +26,11 @@ import org.joda.time.Instant;
  * there later is on time if it is no further behind the topic's newest reading than any other. Not
  * wall-clock time: a replay of old data must not be late.
  *
- * <p>A reading more than {@code allowedLateness} behind the partition's watermark is stamped {@link
- * #TOO_LATE} (no real reading has that time, see the reading rules), so the next step sends its
- * line to the late output instead of letting the window drop it silently. Other lines (headers,
- * rejects) ride at the watermark: never late, and they do not move it.
+ * <p>A reading more than {@code allowedLateness} behind the partition's watermark (as of its
+ * arrival: the newest earlier reading less {@code maxOutOfOrderness}, or more while caught up) is
+ * stamped {@link #TOO_LATE} (no real reading has that time, see the reading rules), so the next
+ * step sends its line to the late output instead of letting the window drop it silently. Other
+ * lines (headers, rejects) ride at the watermark: never late, and they do not move it.
  *
  * <p>With {@code stopAfterIdle}, a caught-up partition without new records for that long is
  * finished: its watermark jumps to the end of time, and once all are, the runner ends the job.
@@ -98,7 +99,14 @@ final class ReadingTimePolicy extends TimestampPolicy<byte[], byte[]> {
       return atWatermark();
     }
     long time = parser.timeMillis();
-    if (time < watermark.getMillis() - allowedLateness) {
+    // The watermark as of now, not as the runner last asked for it (Flink asks every 200 ms, so a
+    // fast reader would let through what it should not): the late verdict depends on the
+    // partition's own order of records only, and on the topic's progress while it was caught up.
+    long now = watermark.getMillis();
+    if (newest != Long.MIN_VALUE) {
+      now = Math.max(now, newest - maxOutOfOrderness);
+    }
+    if (time < now - allowedLateness) {
       return TOO_LATE;
     }
     if (time > newest) {

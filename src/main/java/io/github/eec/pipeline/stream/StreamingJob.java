@@ -76,8 +76,7 @@ public final class StreamingJob {
     } catch (IllegalArgumentException e) {
       String message = e.getMessage() == null ? "invalid options" : e.getMessage();
       int nl = message.indexOf('\n');
-      throw new InvalidOptionException(
-          "inputTopic", "streaming options: " + (nl < 0 ? message : message.substring(0, nl)));
+      throw new InvalidOptionException(culprit(args), nl < 0 ? message : message.substring(0, nl));
     }
     String runner = options.getRunner().getSimpleName();
     if (runner.startsWith("SparkRunner") || runner.equals("TestSparkRunner")) {
@@ -89,6 +88,18 @@ public final class StreamingJob {
     }
     options.as(org.apache.beam.sdk.options.StreamingOptions.class).setStreaming(true);
     return options;
+  }
+
+  /** The argument Beam refuses on its own (its messages do not always name it), without "--". */
+  private static String culprit(String[] args) {
+    for (String arg : args) {
+      try {
+        PipelineOptionsFactory.fromArgs(arg).as(StreamingOptions.class);
+      } catch (IllegalArgumentException e) {
+        return arg.replaceFirst("^--", "");
+      }
+    }
+    return "inputTopic";
   }
 
   /** Runs the job to its end (a finished feed, or cancellation). */

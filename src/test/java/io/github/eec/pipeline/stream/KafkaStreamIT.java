@@ -1,13 +1,16 @@
 package io.github.eec.pipeline.stream;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.github.eec.pipeline.counters.CounterNames;
 import io.github.eec.pipeline.counters.RunSummary;
 import io.github.eec.pipeline.model.HourlyMeterStats;
+import io.github.eec.pipeline.options.InvalidOptionException;
 import io.github.eec.pipeline.options.StreamingOptions;
 import io.github.eec.pipeline.testing.Jobs;
+import io.github.eec.pipeline.testing.RunnerProfile;
 import io.github.eec.tools.verify.ParquetRows;
 import java.io.File;
 import java.io.IOException;
@@ -39,14 +42,16 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * The streaming job on a real broker ({@code scripts/kafka.sh}, a topic of 2 partitions) and the
- * DirectRunner: the sample feed, keyed by meter, with a record that is not UTF-8, an oversized one
- * and a reading two days late. Once the feed has ended, the latest revision of every meter-hour in
- * the Parquet output equals the batch job's row for the same lines, the rejects are the batch
- * job's, and the late reading is in the late output as its original line.
+ * profile's runner (DirectRunner; FlinkRunner streaming with parallelism 2; the SparkRunner is
+ * refused at start-up): the sample feed, keyed by meter, with a record that is not UTF-8, an
+ * oversized one and a reading two days late. Once the feed has ended, the latest revision of every
+ * meter-hour in the Parquet output equals the batch job's row for the same lines, the rejects are
+ * the batch job's, and the late reading is in the late output as its original line.
  */
 public class KafkaStreamIT {
   @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
 
+  private static final String PROFILE = System.getProperty("it.runnerProfile", "direct");
   private static final Path PROJECT = Paths.get(System.getProperty("project.dir", "."));
   private static final String PORT = "29192";
   private static final String BOOTSTRAP = "127.0.0.1:" + PORT;
@@ -110,9 +115,9 @@ public class KafkaStreamIT {
     }
 
     Path streamOut = TMP.newFolder("stream").toPath();
-    StreamingOptions options =
-        StreamingJob.parse(
-            "--runner=DirectRunner",
+    List<String> args = new ArrayList<>(runnerOptions());
+    args.addAll(
+        List.of(
             "--inputTopic=" + TOPIC,
             "--bootstrapServers=" + BOOTSTRAP,
             "--output=" + streamOut,
@@ -120,7 +125,15 @@ public class KafkaStreamIT {
             "--allowedLateness=0s",
             "--gapTimeout=15m",
             "--flushInterval=1s",
-            "--stopAfterIdleSeconds=5");
+            "--stopAfterIdleSeconds=5"));
+    if (PROFILE.startsWith("spark")) {
+      InvalidOptionException refused =
+          assertThrows(
+              InvalidOptionException.class, () -> StreamingJob.parse(args.toArray(new String[0])));
+      assertTrue(refused.getMessage(), refused.getMessage().contains("SparkRunner"));
+      return;
+    }
+    StreamingOptions options = StreamingJob.parse(args.toArray(new String[0]));
     Pipeline pipeline = Pipeline.create(options);
     StreamingPipeline.build(pipeline, StreamingConfig.of(options));
     PipelineResult result = pipeline.run();
@@ -143,8 +156,24 @@ public class KafkaStreamIT {
     }
     Map<String, HourlyMeterStats> actual = new TreeMap<>();
     latest.forEach((k, r) -> actual.put(k, r.row()));
+    List<String> differences = new ArrayList<>();
+    for (String key : expected.keySet()) {
+      if (!expected.get(key).equals(actual.get(key))) {
+        differences.add(key + ": batch " + expected.get(key) + " stream " + latest.get(key));
+      }
+    }
+    for (String key : actual.keySet()) {
+      if (!expected.containsKey(key)) {
+        differences.add(key + ": only in the stream " + latest.get(key));
+      }
+    }
+    assertEquals(
+        differences.size()
+            + " differences, e.g. "
+            + differences.subList(0, Math.min(5, differences.size())),
+        0,
+        differences.size());
     assertEquals(expected.size(), actual.size());
-    assertEquals(expected, actual);
 
     assertEquals(
         batch.get(CounterNames.LINES_REJECTED),
@@ -153,6 +182,19 @@ public class KafkaStreamIT {
         batch.get(CounterNames.LINES_REJECTED), lines(streamOut.resolve("rejects")).size());
     assertEquals(List.of(LATE_LINE), lines(streamOut.resolve(StreamingPipeline.LATE)));
     assertEquals(1, StreamingJob.counter(result, StreamCounters.LATE_READINGS));
+  }
+
+  /**
+   * The runner of the Maven profile ({@code it.runnerProfile}): the DirectRunner, or Flink's
+   * embedded cluster in streaming mode with parallelism 2 (one reader per partition) and
+   * checkpoints.
+   */
+  private static List<String> runnerOptions() throws IOException, InterruptedException {
+    if (PROFILE.equals("direct")) {
+      return List.of("--runner=DirectRunner");
+    }
+    return RunnerProfile.options(
+        PROFILE, List.of("--parallelism=2", "--checkpointingInterval=2000"));
   }
 
   private static void produce(List<byte[]> values) throws Exception {

@@ -78,7 +78,7 @@ public class ReadingTimePolicyTest {
     ReadingTimePolicy p = policy(null);
     PartitionContext busy = backlog(100);
     p.getTimestampForRecord(busy, record("A,2024-03-01 10:30:00,1,1"));
-    p.getWatermark(busy); // 10:29
+    // Not asked for the watermark since (10:29 by now): the verdict does not wait for the runner.
     assertEquals(
         at("2024-03-01T10:20:00Z"),
         p.getTimestampForRecord(busy, record("A,2024-03-01 10:20:00,1,1"))); // 9 min: late, kept
