@@ -193,6 +193,9 @@ public class KafkaStreamIT {
     if (PROFILE.equals("direct")) {
       return List.of("--runner=DirectRunner");
     }
+    if (PROFILE.startsWith("spark")) {
+      return RunnerProfile.options(PROFILE, List.of());
+    }
     return RunnerProfile.options(
         PROFILE, List.of("--parallelism=2", "--checkpointingInterval=2000"));
   }
