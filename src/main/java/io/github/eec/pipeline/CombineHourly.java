@@ -32,24 +32,45 @@ public final class CombineHourly
 
   private final ReadingRules rules;
   private final boolean dedupe;
+  private final Window<KV<String, HourlyAccumulator>> windows;
 
-  private CombineHourly(ReadingRules rules, boolean dedupe) {
+  private CombineHourly(
+      ReadingRules rules, boolean dedupe, Window<KV<String, HourlyAccumulator>> windows) {
     this.rules = rules;
     this.dedupe = dedupe;
+    this.windows = windows;
   }
 
-  /** Default rules, every reading counted. */
+  /** Default rules, every reading counted, the hourly windows' default trigger. */
   public static CombineHourly create() {
-    return new CombineHourly(ReadingRules.defaults(), false);
+    return new CombineHourly(ReadingRules.defaults(), false, hourlyWindows());
+  }
+
+  /** The hourly windows of the combine; a stream adds its trigger and lateness to them. */
+  public static Window<KV<String, HourlyAccumulator>> hourlyWindows() {
+    return Window.into(FixedWindows.of(Duration.millis(Hours.HOUR_MILLIS)));
   }
 
   public CombineHourly withRules(ReadingRules rules) {
-    return new CombineHourly(rules, dedupe);
+    return new CombineHourly(rules, dedupe, windows);
   }
 
   /** Whether a meter and time counts once however many lines have it ({@code --dedupe}). */
   public CombineHourly withDedupe(boolean dedupe) {
-    return new CombineHourly(rules, dedupe);
+    return new CombineHourly(rules, dedupe, windows);
+  }
+
+  /**
+   * The hourly windows with a trigger (the streaming job's early and late panes): {@code windows}
+   * must be {@link #hourlyWindows()} with triggering options added.
+   */
+  public CombineHourly withWindows(Window<KV<String, HourlyAccumulator>> windows) {
+    if (windows == null
+        || !FixedWindows.of(Duration.millis(Hours.HOUR_MILLIS)).equals(windows.getWindowFn())) {
+      throw new IllegalArgumentException(
+          "CombineHourly needs the hourly windows (CombineHourly.hourlyWindows()), got " + windows);
+    }
+    return new CombineHourly(rules, dedupe, windows);
   }
 
   @Override
@@ -62,8 +83,7 @@ public final class CombineHourly
         parsed
             .get(ParseReadings.ACCUMULATORS)
             .apply("AddEventTimestamps", WithTimestamps.of(CombineHourly::eventTime))
-            .apply(
-                "HourlyWindows", Window.into(FixedWindows.of(Duration.millis(Hours.HOUR_MILLIS))));
+            .apply("HourlyWindows", windows);
     if (dedupe) {
       // After windowing: duplicates share their instant, hence their window.
       accumulators = accumulators.apply("DropDuplicateReadings", DropDuplicateReadings.create());

@@ -8,6 +8,8 @@ import io.github.eec.pipeline.merge.MergeConflictException;
 import io.github.eec.pipeline.options.HourlyMetricsOptions;
 import io.github.eec.pipeline.options.InvalidOptionException;
 import io.github.eec.pipeline.options.OptionsParser;
+import io.github.eec.pipeline.options.StreamingOptions;
+import io.github.eec.pipeline.stream.StreamingJob;
 import java.io.PrintStream;
 import java.util.Arrays;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -24,7 +26,12 @@ public final class CommandLine {
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
       PipelineOptionsFactory.register(HourlyMetricsOptions.class);
       PipelineOptionsFactory.printHelp(out, HourlyMetricsOptions.class);
+      PipelineOptionsFactory.register(StreamingOptions.class);
+      PipelineOptionsFactory.printHelp(out, StreamingOptions.class);
       return ExitCode.DONE;
+    }
+    if (StreamingJob.requested(args)) {
+      return StreamingJob.run(args, out, err);
     }
     HourlyMetricsOptions options = null;
     Outcome outcome;

@@ -1,0 +1,147 @@
+package io.github.eec.pipeline.stream;
+
+import io.github.eec.pipeline.model.ReadingRules;
+import io.github.eec.pipeline.parse.ReadingLineParser;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.apache.beam.sdk.io.kafka.KafkaRecord;
+import org.apache.beam.sdk.io.kafka.TimestampPolicy;
+import org.apache.beam.sdk.io.kafka.TimestampPolicyFactory;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.kafka.common.TopicPartition;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+
+/**
+ * Event time of one Kafka partition's readings: a record's timestamp is its reading's time, and the
+ * partition's watermark trails the newest reading by {@code maxOutOfOrderness}.
+ *
+ * <p>Unlike Beam's {@code CustomTimestampPolicyWithLimitedDelay}, an empty or caught-up partition
+ * does not hold every window back: while its backlog is zero its watermark follows the newest
+ * reading of the whole topic (as seen by this JVM) less the same bound, so a reading that arrives
+ * there later is on time if it is no further behind the topic's newest reading than any other. Not
+ * wall-clock time: a replay of old data must not be late.
+ *
+ * <p>A reading more than {@code allowedLateness} behind the partition's watermark (as of its
+ * arrival: the newest earlier reading less {@code maxOutOfOrderness}, or more while caught up) is
+ * stamped {@link #TOO_LATE} (no real reading has that time, see the reading rules), so the next
+ * step sends its line to the late output instead of letting the window drop it silently. Other
+ * lines (headers, rejects) ride at the watermark: never late, and they do not move it.
+ *
+ * <p>With {@code stopAfterIdle}, a caught-up partition without new records for that long is
+ * finished: its watermark jumps to the end of time, and once all are, the runner ends the job.
+ */
+final class ReadingTimePolicy extends TimestampPolicy<byte[], byte[]> {
+  /** The timestamp of a reading too late to count: the late-readings output gets its line. */
+  static final Instant TOO_LATE = BoundedWindow.TIMESTAMP_MIN_VALUE;
+
+  /** Newest reading time per topic and run, shared by the partitions read in this JVM. */
+  private static final Map<String, AtomicLong> NEWEST = new ConcurrentHashMap<>();
+
+  private final ReadingLineParser parser;
+  private final long maxOutOfOrderness;
+  private final long allowedLateness;
+  private final long stopAfterIdle;
+  private final AtomicLong topicNewest;
+  private final LongSupplier clock;
+
+  private long newest = Long.MIN_VALUE;
+  private Instant watermark;
+  private long lastActivity;
+
+  ReadingTimePolicy(
+      ReadingRules rules,
+      Duration maxOutOfOrderness,
+      Duration allowedLateness,
+      Duration stopAfterIdle,
+      String runKey,
+      Optional<Instant> previousWatermark,
+      LongSupplier clock) {
+    this.parser = new ReadingLineParser(rules);
+    this.maxOutOfOrderness = maxOutOfOrderness.getMillis();
+    this.allowedLateness = allowedLateness.getMillis();
+    this.stopAfterIdle = stopAfterIdle == null ? 0 : stopAfterIdle.getMillis();
+    this.topicNewest = NEWEST.computeIfAbsent(runKey, k -> new AtomicLong(Long.MIN_VALUE));
+    this.clock = clock;
+    this.watermark = previousWatermark.orElse(BoundedWindow.TIMESTAMP_MIN_VALUE);
+    this.lastActivity = clock.getAsLong();
+  }
+
+  /** The factory KafkaIO asks for each partition's policy; {@code runKey} is unique per job. */
+  static TimestampPolicyFactory<byte[], byte[]> factory(
+      ReadingRules rules,
+      Duration maxOutOfOrderness,
+      Duration allowedLateness,
+      Duration stopAfterIdle,
+      String runKey) {
+    return (TopicPartition tp, Optional<Instant> previous) ->
+        new ReadingTimePolicy(
+            rules,
+            maxOutOfOrderness,
+            allowedLateness,
+            stopAfterIdle,
+            runKey + "/" + tp.topic(),
+            previous,
+            System::currentTimeMillis);
+  }
+
+  @Override
+  public Instant getTimestampForRecord(PartitionContext ctx, KafkaRecord<byte[], byte[]> record) {
+    lastActivity = clock.getAsLong();
+    // The line is parsed again by ParseReadings; parsing here too is the price of event time at
+    // the source, where the watermark is made.
+    String line = KafkaLines.line(record.getKV().getValue());
+    if (line == null || parser.parse(line) != ReadingLineParser.Outcome.READING) {
+      return atWatermark();
+    }
+    long time = parser.timeMillis();
+    // The watermark as of now, not as the runner last asked for it (Flink asks every 200 ms, so a
+    // fast reader would let through what it should not): the late verdict depends on the
+    // partition's own order of records only, and on the topic's progress while it was caught up.
+    long now = watermark.getMillis();
+    if (newest != Long.MIN_VALUE) {
+      now = Math.max(now, newest - maxOutOfOrderness);
+    }
+    if (time < now - allowedLateness) {
+      return TOO_LATE;
+    }
+    if (time > newest) {
+      newest = time;
+      topicNewest.accumulateAndGet(time, Math::max);
+    }
+    return new Instant(time);
+  }
+
+  /** The timestamp of a line that is no reading: the watermark, never {@link #TOO_LATE}. */
+  private Instant atWatermark() {
+    if (!watermark.isAfter(TOO_LATE)) {
+      return TOO_LATE.plus(Duration.millis(1));
+    }
+    Instant last = GlobalWindow.INSTANCE.maxTimestamp();
+    return watermark.isAfter(last) ? last : watermark;
+  }
+
+  @Override
+  public Instant getWatermark(PartitionContext ctx) {
+    boolean caughtUp = ctx.getMessageBacklog() == 0;
+    if (caughtUp && stopAfterIdle > 0 && clock.getAsLong() - lastActivity >= stopAfterIdle) {
+      watermark = BoundedWindow.TIMESTAMP_MAX_VALUE;
+      return watermark;
+    }
+    long candidate = newest;
+    if (caughtUp) {
+      candidate = Math.max(candidate, topicNewest.get());
+    }
+    if (candidate != Long.MIN_VALUE) {
+      Instant trailing = new Instant(candidate - maxOutOfOrderness);
+      if (trailing.isAfter(watermark)) {
+        watermark = trailing;
+      }
+    }
+    return watermark;
+  }
+}

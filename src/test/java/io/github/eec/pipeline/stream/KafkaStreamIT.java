@@ -1,0 +1,259 @@
+package io.github.eec.pipeline.stream;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.github.eec.pipeline.counters.CounterNames;
+import io.github.eec.pipeline.counters.RunSummary;
+import io.github.eec.pipeline.model.HourlyMeterStats;
+import io.github.eec.pipeline.options.InvalidOptionException;
+import io.github.eec.pipeline.options.StreamingOptions;
+import io.github.eec.pipeline.testing.Jobs;
+import io.github.eec.pipeline.testing.RunnerProfile;
+import io.github.eec.tools.verify.ParquetRows;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.joda.time.Duration;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The streaming job on a real broker ({@code scripts/kafka.sh}, a topic of 2 partitions) and the
+ * profile's runner (DirectRunner; FlinkRunner streaming with parallelism 2; the SparkRunner is
+ * refused at start-up): the sample feed, keyed by meter, with a record that is not UTF-8, an
+ * oversized one and a reading two days late. Once the feed has ended, the latest revision of every
+ * meter-hour in the Parquet output equals the batch job's row for the same lines, the rejects are
+ * the batch job's, and the late reading is in the late output as its original line.
+ */
+public class KafkaStreamIT {
+  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
+
+  private static final String PROFILE = System.getProperty("it.runnerProfile", "direct");
+  private static final Path PROJECT = Paths.get(System.getProperty("project.dir", "."));
+  private static final String PORT = "29192";
+  private static final String BOOTSTRAP = "127.0.0.1:" + PORT;
+  private static final String TOPIC = "readings";
+  private static final String LATE_LINE = "MTR-000101,2024-02-28 00:07,92024400.0,1000.0";
+
+  private static File brokerDir;
+
+  @BeforeClass
+  public static void startBroker() throws Exception {
+    brokerDir = TMP.newFolder("broker");
+    kafka("start");
+    kafka("create-topic", TOPIC, "2");
+  }
+
+  @AfterClass
+  public static void stopBroker() throws Exception {
+    kafka("stop");
+  }
+
+  private static void kafka(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", "scripts/kafka.sh"));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(PROJECT.toFile()).inheritIO();
+    pb.environment().put("KAFKA_PORT", PORT);
+    pb.environment().put("KAFKA_DIR", new File(brokerDir, "kafka").getPath());
+    Process p = pb.start();
+    assertTrue("scripts/kafka.sh " + args[0] + " timed out", p.waitFor(3, TimeUnit.MINUTES));
+    assertEquals("scripts/kafka.sh " + String.join(" ", args), 0, p.exitValue());
+  }
+
+  @Test
+  public void latestRevisionsEqualTheBatchRowsAndTheLateReadingIsKept() throws Exception {
+    List<byte[]> records = new ArrayList<>();
+    List<String> batchLines = new ArrayList<>();
+    for (String line :
+        Files.readAllLines(PROJECT.resolve("data/sample/readings-15min-00000-of-00001.csv"))) {
+      records.add(line.getBytes(StandardCharsets.UTF_8));
+      batchLines.add(line);
+    }
+    byte[] notUtf8 = {'M', 'T', 'R', ',', (byte) 0xC3, (byte) 0x28, ',', '1', ',', '1'};
+    records.add(notUtf8);
+    String oversized = "MTR-000102,2024-02-29 23:59," + "9".repeat(5000) + ",1";
+    records.add(oversized.getBytes(StandardCharsets.UTF_8));
+    records.add(LATE_LINE.getBytes(StandardCharsets.UTF_8));
+    produce(records);
+    Path batchInput = TMP.newFile("batch.csv").toPath();
+    List<byte[]> batchBytes = new ArrayList<>();
+    for (String line : batchLines) {
+      batchBytes.add((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    batchBytes.add(notUtf8);
+    batchBytes.add(("\n" + oversized + "\n").getBytes(StandardCharsets.UTF_8));
+    Files.write(batchInput, concat(batchBytes));
+
+    Path batchOut = TMP.newFolder("batch").toPath();
+    RunSummary batch = Jobs.run(batchInput.toString(), batchOut, "--maxRejectedFraction=1");
+    Map<String, HourlyMeterStats> expected = new TreeMap<>();
+    for (HourlyMeterStats r : ParquetRows.rows(batchOut.resolve("hourly"))) {
+      expected.put(StreamVsBatch.key(r), r);
+    }
+
+    Path streamOut = TMP.newFolder("stream").toPath();
+    List<String> args = new ArrayList<>(runnerOptions());
+    args.addAll(
+        List.of(
+            "--inputTopic=" + TOPIC,
+            "--bootstrapServers=" + BOOTSTRAP,
+            "--output=" + streamOut,
+            "--maxOutOfOrderness=60s",
+            "--allowedLateness=0s",
+            "--gapTimeout=15m",
+            "--flushInterval=1s",
+            "--stopAfterIdleSeconds=5"));
+    if (PROFILE.startsWith("spark")) {
+      InvalidOptionException refused =
+          assertThrows(
+              InvalidOptionException.class, () -> StreamingJob.parse(args.toArray(new String[0])));
+      assertTrue(refused.getMessage(), refused.getMessage().contains("SparkRunner"));
+      return;
+    }
+    StreamingOptions options = StreamingJob.parse(args.toArray(new String[0]));
+    Pipeline pipeline = Pipeline.create(options);
+    StreamingPipeline.build(pipeline, StreamingConfig.of(options));
+    PipelineResult result = pipeline.run();
+    PipelineResult.State state = result.waitUntilFinish(Duration.standardMinutes(4));
+    if (state != PipelineResult.State.DONE) {
+      result.cancel();
+    }
+    assertEquals(PipelineResult.State.DONE, state);
+
+    Map<String, RevisedRow> latest = new TreeMap<>();
+    Map<String, HourlyMeterStats> seen = new TreeMap<>();
+    for (GenericRecord rec : records(streamOut.resolve("hourly"))) {
+      RevisedRow r = RevisedRowSchema.fromRecord(rec);
+      String key = StreamVsBatch.key(r.row());
+      HourlyMeterStats before = seen.put(key + "#" + r.revision(), r.row());
+      assertTrue(
+          "revision " + r.revision() + " of " + key + " stands for two rows",
+          before == null || before.equals(r.row()));
+      latest.merge(key, r, (a, b) -> a.revision() >= b.revision() ? a : b);
+    }
+    Map<String, HourlyMeterStats> actual = new TreeMap<>();
+    latest.forEach((k, r) -> actual.put(k, r.row()));
+    List<String> differences = new ArrayList<>();
+    for (String key : expected.keySet()) {
+      if (!expected.get(key).equals(actual.get(key))) {
+        differences.add(key + ": batch " + expected.get(key) + " stream " + latest.get(key));
+      }
+    }
+    for (String key : actual.keySet()) {
+      if (!expected.containsKey(key)) {
+        differences.add(key + ": only in the stream " + latest.get(key));
+      }
+    }
+    assertEquals(
+        differences.size()
+            + " differences, e.g. "
+            + differences.subList(0, Math.min(5, differences.size())),
+        0,
+        differences.size());
+    assertEquals(expected.size(), actual.size());
+
+    assertEquals(
+        batch.get(CounterNames.LINES_REJECTED),
+        StreamingJob.counter(result, CounterNames.LINES_REJECTED));
+    assertEquals(
+        batch.get(CounterNames.LINES_REJECTED), lines(streamOut.resolve("rejects")).size());
+    assertEquals(List.of(LATE_LINE), lines(streamOut.resolve(StreamingPipeline.LATE)));
+    assertEquals(1, StreamingJob.counter(result, StreamCounters.LATE_READINGS));
+  }
+
+  /**
+   * The runner of the Maven profile ({@code it.runnerProfile}): the DirectRunner, or Flink's
+   * embedded cluster in streaming mode with parallelism 2 (one reader per partition) and
+   * checkpoints.
+   */
+  private static List<String> runnerOptions() throws IOException, InterruptedException {
+    if (PROFILE.equals("direct")) {
+      return List.of("--runner=DirectRunner");
+    }
+    if (PROFILE.startsWith("spark")) {
+      return RunnerProfile.options(PROFILE, List.of());
+    }
+    return RunnerProfile.options(
+        PROFILE, List.of("--parallelism=2", "--checkpointingInterval=2000"));
+  }
+
+  private static void produce(List<byte[]> values) throws Exception {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+      for (byte[] value : values) {
+        // Keyed by meter (the bytes before the first comma): a meter stays in one partition.
+        int comma = 0;
+        while (comma < value.length && value[comma] != ',') {
+          comma++;
+        }
+        byte[] key = java.util.Arrays.copyOf(value, Math.max(comma, 1));
+        producer.send(new ProducerRecord<>(TOPIC, key, value)).get();
+      }
+    }
+  }
+
+  private static byte[] concat(List<byte[]> parts) {
+    int n = 0;
+    for (byte[] p : parts) {
+      n += p.length;
+    }
+    byte[] out = new byte[n];
+    int i = 0;
+    for (byte[] p : parts) {
+      System.arraycopy(p, 0, out, i, p.length);
+      i += p.length;
+    }
+    return out;
+  }
+
+  private static List<GenericRecord> records(Path dir) throws IOException {
+    List<GenericRecord> out = new ArrayList<>();
+    try (Stream<Path> dirs = Files.walk(dir)) {
+      for (Path d : dirs.filter(Files::isDirectory).collect(Collectors.toList())) {
+        out.addAll(ParquetRows.records(d));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> lines(Path dir) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f :
+          files
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .filter(Files::isRegularFile)
+              .collect(Collectors.toList())) {
+        out.addAll(Files.readAllLines(f));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,133 @@
+package io.github.eec.pipeline.stream;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.github.eec.pipeline.model.ReadingRules;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.beam.sdk.io.kafka.KafkaRecord;
+import org.apache.beam.sdk.io.kafka.KafkaTimestampType;
+import org.apache.beam.sdk.io.kafka.TimestampPolicy.PartitionContext;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.junit.Test;
+
+/** Event time and watermark of one partition, on hand-made records and a hand-driven clock. */
+public class ReadingTimePolicyTest {
+  private final AtomicLong clock = new AtomicLong(1_000_000L);
+  private final String run = UUID.randomUUID().toString();
+
+  private ReadingTimePolicy policy(Duration stopAfterIdle) {
+    return new ReadingTimePolicy(
+        ReadingRules.defaults(),
+        Duration.standardMinutes(1),
+        Duration.standardMinutes(10),
+        stopAfterIdle,
+        run,
+        Optional.empty(),
+        clock::get);
+  }
+
+  private static PartitionContext backlog(long records) {
+    return new PartitionContext() {
+      @Override
+      public long getMessageBacklog() {
+        return records;
+      }
+
+      @Override
+      public Instant getBacklogCheckTime() {
+        return Instant.now();
+      }
+    };
+  }
+
+  private static KafkaRecord<byte[], byte[]> record(String line) {
+    return new KafkaRecord<>(
+        "t",
+        0,
+        0,
+        0,
+        KafkaTimestampType.CREATE_TIME,
+        null,
+        null,
+        line.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  private static Instant at(String iso) {
+    return Instant.parse(iso);
+  }
+
+  @Test
+  public void readingsCarryTheirTimeAndTheWatermarkTrailsTheNewestByTheBound() {
+    ReadingTimePolicy p = policy(null);
+    PartitionContext busy = backlog(100);
+    assertEquals(
+        at("2024-03-01T10:05:00Z"),
+        p.getTimestampForRecord(busy, record("A,2024-03-01 10:05:00,1,1")));
+    p.getTimestampForRecord(busy, record("A,2024-03-01 10:03:00,1,1")); // out of order: fine
+    assertEquals(at("2024-03-01T10:04:00Z"), p.getWatermark(busy));
+  }
+
+  @Test
+  public void aReadingFurtherBehindThanTheLatenessIsStampedTooLate() {
+    ReadingTimePolicy p = policy(null);
+    PartitionContext busy = backlog(100);
+    p.getTimestampForRecord(busy, record("A,2024-03-01 10:30:00,1,1"));
+    // Not asked for the watermark since (10:29 by now): the verdict does not wait for the runner.
+    assertEquals(
+        at("2024-03-01T10:20:00Z"),
+        p.getTimestampForRecord(busy, record("A,2024-03-01 10:20:00,1,1"))); // 9 min: late, kept
+    assertEquals(
+        ReadingTimePolicy.TOO_LATE,
+        p.getTimestampForRecord(busy, record("A,2024-03-01 10:18:59,1,1")));
+  }
+
+  @Test
+  public void rejectsAndHeadersRideAtTheWatermarkWithoutMovingIt() {
+    ReadingTimePolicy p = policy(null);
+    PartitionContext busy = backlog(100);
+    // Before any reading the watermark is the minimum timestamp, which marks late readings.
+    Instant first = p.getTimestampForRecord(busy, record("meter,time,energy,power"));
+    assertTrue(first.isAfter(ReadingTimePolicy.TOO_LATE));
+    p.getTimestampForRecord(busy, record("A,2024-03-01 10:30:00,1,1"));
+    Instant wm = p.getWatermark(busy);
+    assertEquals(wm, p.getTimestampForRecord(busy, record("meter,time,energy,power")));
+    assertEquals(wm, p.getTimestampForRecord(busy, record("A,2099-13-01 10:30:00,1,1")));
+    byte[] notUtf8 = {'A', ',', (byte) 0xC3, (byte) 0x28};
+    assertEquals(
+        wm,
+        p.getTimestampForRecord(
+            busy,
+            new KafkaRecord<>("t", 0, 1, 0, KafkaTimestampType.CREATE_TIME, null, null, notUtf8)));
+    assertEquals(wm, p.getWatermark(busy));
+  }
+
+  @Test
+  public void anEmptyPartitionFollowsTheTopicInsteadOfHoldingItBack() {
+    ReadingTimePolicy busy = policy(null);
+    ReadingTimePolicy empty = policy(null);
+    assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, empty.getWatermark(backlog(0)));
+    busy.getTimestampForRecord(backlog(5), record("A,2024-03-01 10:30:00,1,1"));
+    assertEquals(at("2024-03-01T10:29:00Z"), empty.getWatermark(backlog(0)));
+    // A partition with a backlog keeps its own watermark: it is behind, not idle.
+    ReadingTimePolicy lagging = policy(null);
+    assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, lagging.getWatermark(backlog(7)));
+  }
+
+  @Test
+  public void aPartitionIdleForTheStopTimeIsFinished() {
+    ReadingTimePolicy p = policy(Duration.standardSeconds(5));
+    p.getTimestampForRecord(backlog(1), record("A,2024-03-01 10:30:00,1,1"));
+    clock.addAndGet(4_000);
+    assertTrue(p.getWatermark(backlog(0)).isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE));
+    clock.addAndGet(1_000);
+    // Not caught up (records waiting): not finished, however long since the last one.
+    assertTrue(p.getWatermark(backlog(3)).isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE));
+    assertEquals(BoundedWindow.TIMESTAMP_MAX_VALUE, p.getWatermark(backlog(0)));
+  }
+}
