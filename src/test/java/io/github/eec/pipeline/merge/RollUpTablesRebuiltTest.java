@@ -54,7 +54,8 @@ public class RollUpTablesRebuiltTest {
         registry, "meter,region,time_zone\nA,north,Europe/Berlin\nB,south,America/Chicago\n");
     Path merged = tmp.getRoot().toPath().resolve("merged");
     for (int d = 1; d <= 3; d++) {
-      assertEquals(stderr, ExitCode.DONE, run(merge(in.resolve("day" + d + ".csv"), merged, registry)));
+      assertEquals(
+          stderr, ExitCode.DONE, run(merge(in.resolve("day" + d + ".csv"), merged, registry)));
     }
     // The registry changes: C is listed now, A moves. Drop the roll-up tables; rerun a merge.
     Files.writeString(
