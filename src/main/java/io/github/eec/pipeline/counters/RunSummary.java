@@ -36,7 +36,8 @@ public final class RunSummary {
                     .build());
     Map<String, Long> counters = new LinkedHashMap<>();
     for (MetricResult<Long> c : metrics.getCounters()) {
-      counters.merge(c.getName().getName(), c.getAttempted(), Long::sum);
+      Long attempted = c.getAttempted(); // null from a runner that has not reported it yet
+      counters.merge(c.getName().getName(), attempted == null ? 0L : attempted, Long::sum);
     }
     return new RunSummary(counters);
   }

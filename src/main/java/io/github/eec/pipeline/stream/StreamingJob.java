@@ -2,6 +2,7 @@ package io.github.eec.pipeline.stream;
 
 import io.github.eec.pipeline.cli.ExitCode;
 import io.github.eec.pipeline.counters.CounterNames;
+import io.github.eec.pipeline.counters.RunSummary;
 import io.github.eec.pipeline.options.HourlyMetricsOptions;
 import io.github.eec.pipeline.options.InvalidOptionException;
 import io.github.eec.pipeline.options.RunnerDefaults;
@@ -13,10 +14,6 @@ import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
@@ -133,26 +130,11 @@ public final class StreamingJob {
     names.put(CounterNames.HOURLY_ROWS, "hourly rows written");
     names.put(StreamCounters.ROWS_RESTATED, "rows restated");
     names.put(StreamCounters.ROWS_PROVISIONAL, "rows provisional");
+    RunSummary counters = RunSummary.of(result);
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, String> n : names.entrySet()) {
-      sb.append(String.format("%-26s %d%n", n.getValue() + ":", counter(result, n.getKey())));
+      sb.append(String.format("%-26s %d%n", n.getValue() + ":", counters.get(n.getKey())));
     }
     return sb.toString();
-  }
-
-  static long counter(PipelineResult result, String name) {
-    MetricQueryResults q =
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(CounterNames.NAMESPACE, name))
-                    .build());
-    long sum = 0;
-    for (MetricResult<Long> c : q.getCounters()) {
-      Long v = c.getAttempted();
-      sum += v == null ? 0 : v;
-    }
-    return sum;
   }
 }

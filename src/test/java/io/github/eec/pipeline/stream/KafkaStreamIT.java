@@ -177,11 +177,11 @@ public class KafkaStreamIT {
 
     assertEquals(
         batch.get(CounterNames.LINES_REJECTED),
-        StreamingJob.counter(result, CounterNames.LINES_REJECTED));
+        RunSummary.of(result).get(CounterNames.LINES_REJECTED));
     assertEquals(
         batch.get(CounterNames.LINES_REJECTED), lines(streamOut.resolve("rejects")).size());
     assertEquals(List.of(LATE_LINE), lines(streamOut.resolve(StreamingPipeline.LATE)));
-    assertEquals(1, StreamingJob.counter(result, StreamCounters.LATE_READINGS));
+    assertEquals(1, RunSummary.of(result).get(StreamCounters.LATE_READINGS));
   }
 
   /**

@@ -4,11 +4,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 
-import io.github.eec.pipeline.cli.CommandLine;
 import io.github.eec.pipeline.cli.ExitCode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.github.eec.pipeline.testing.CommandLineRun;
 import org.joda.time.Duration;
 import org.junit.Test;
 
@@ -18,16 +15,10 @@ public class StreamingCommandLineTest {
   private String stderr;
 
   private int run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        CommandLine.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    stdout = out.toString(StandardCharsets.UTF_8);
-    stderr = err.toString(StandardCharsets.UTF_8);
-    return code;
+    CommandLineRun r = CommandLineRun.of(args);
+    stdout = r.stdout;
+    stderr = r.stderr;
+    return r.code;
   }
 
   @Test
