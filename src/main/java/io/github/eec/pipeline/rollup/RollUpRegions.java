@@ -7,7 +7,6 @@ import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -74,16 +73,11 @@ public class RollUpRegions extends PTransform<PCollectionTuple, PCollectionTuple
     return PCollectionTuple.of(HOURLY, hourly).and(DAILY, daily);
   }
 
-  static class HourFn extends Combine.CombineFn<HourlyMeterStats, Totals, Totals> {
+  /** Sums of a region's meters ({@link Totals}) from inputs of type {@code InputT}. */
+  abstract static class TotalsFn<InputT> extends Combine.CombineFn<InputT, Totals, Totals> {
     @Override
     public Totals createAccumulator() {
       return new Totals();
-    }
-
-    @Override
-    public Totals addInput(Totals t, HourlyMeterStats row) {
-      t.add(row.energyMwh(), !row.isEstimated(), row.readings());
-      return t;
     }
 
     @Override
@@ -101,15 +95,22 @@ public class RollUpRegions extends PTransform<PCollectionTuple, PCollectionTuple
     }
 
     @Override
-    public Coder<Totals> getAccumulatorCoder(
-        CoderRegistry registry, Coder<HourlyMeterStats> input) {
+    public Coder<Totals> getAccumulatorCoder(CoderRegistry registry, Coder<InputT> input) {
       return Totals.Coder.of();
     }
 
     @Override
-    public Coder<Totals> getDefaultOutputCoder(
-        CoderRegistry registry, Coder<HourlyMeterStats> input) throws CannotProvideCoderException {
+    public Coder<Totals> getDefaultOutputCoder(CoderRegistry registry, Coder<InputT> input) {
       return Totals.Coder.of();
+    }
+  }
+
+  /** A region's hour from its meters' hourly rows (estimated rows: energy, not reporting). */
+  static class HourFn extends TotalsFn<HourlyMeterStats> {
+    @Override
+    public Totals addInput(Totals t, HourlyMeterStats row) {
+      t.add(row.energyMwh(), !row.isEstimated(), row.readings());
+      return t;
     }
   }
 
@@ -126,42 +127,12 @@ public class RollUpRegions extends PTransform<PCollectionTuple, PCollectionTuple
     }
   }
 
-  static class DayFn extends Combine.CombineFn<KV<Double, Long>, Totals, Totals> {
-    @Override
-    public Totals createAccumulator() {
-      return new Totals();
-    }
-
+  /** A region's local day from its meters' days as (energy, readings). */
+  static class DayFn extends TotalsFn<KV<Double, Long>> {
     @Override
     public Totals addInput(Totals t, KV<Double, Long> day) {
       t.add(day.getKey(), day.getValue() > 0, day.getValue());
       return t;
-    }
-
-    @Override
-    public Totals mergeAccumulators(Iterable<Totals> all) {
-      Totals merged = new Totals();
-      for (Totals t : all) {
-        merged.merge(t);
-      }
-      return merged;
-    }
-
-    @Override
-    public Totals extractOutput(Totals t) {
-      return t;
-    }
-
-    @Override
-    public Coder<Totals> getAccumulatorCoder(
-        CoderRegistry registry, Coder<KV<Double, Long>> input) {
-      return Totals.Coder.of();
-    }
-
-    @Override
-    public Coder<Totals> getDefaultOutputCoder(
-        CoderRegistry registry, Coder<KV<Double, Long>> input) {
-      return Totals.Coder.of();
     }
   }
 
