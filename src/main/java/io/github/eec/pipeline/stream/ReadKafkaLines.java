@@ -4,7 +4,9 @@ import io.github.eec.pipeline.counters.CounterNames;
 import io.github.eec.pipeline.model.ReadingRules;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.beam.sdk.io.Read;
 import org.apache.beam.sdk.io.kafka.KafkaIO;
+import org.apache.beam.sdk.io.kafka.KafkaReadSources;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -61,21 +63,24 @@ final class ReadKafkaLines extends PTransform<PBegin, PCollectionTuple> {
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    Map<String, Object> consumer = new HashMap<>();
+    HashMap<String, String> consumer = new HashMap<>();
     consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     consumer.putAll(consumerProperties);
+    HashMap<String, String> tail = new HashMap<>(consumer);
+    tail.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    KafkaIO.Read<byte[], byte[]> read =
+        KafkaIO.<byte[], byte[]>read()
+            .withBootstrapServers(bootstrapServers)
+            .withTopic(topic)
+            .withKeyDeserializer(ByteArrayDeserializer.class)
+            .withValueDeserializer(ByteArrayDeserializer.class)
+            .withConsumerConfigUpdates(new HashMap<String, Object>(consumer))
+            .withTimestampPolicyFactory(
+                ReadingTimePolicy.factory(
+                    rules, maxOutOfOrderness, allowedLateness, stopAfterIdle, runKey, tail));
+    // KafkaIO's own source (its legacy expansion's), split so that every subtask has a split.
     return begin
-        .apply(
-            "ReadKafka",
-            KafkaIO.<byte[], byte[]>read()
-                .withBootstrapServers(bootstrapServers)
-                .withTopic(topic)
-                .withKeyDeserializer(ByteArrayDeserializer.class)
-                .withValueDeserializer(ByteArrayDeserializer.class)
-                .withConsumerConfigUpdates(consumer)
-                .withTimestampPolicyFactory(
-                    ReadingTimePolicy.factory(
-                        rules, maxOutOfOrderness, allowedLateness, stopAfterIdle, runKey)))
+        .apply("ReadKafka", Read.from(SplitPerSubtask.of(KafkaReadSources.ofBytes(read))))
         .apply("ToLines", ParDo.of(new ToLineFn()).withOutputTags(LINES, TupleTagList.of(LATE)));
   }
 

@@ -2,10 +2,8 @@ package io.github.eec.pipeline.stream;
 
 import io.github.eec.pipeline.model.ReadingRules;
 import io.github.eec.pipeline.parse.ReadingLineParser;
-import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.io.kafka.TimestampPolicy;
@@ -22,9 +20,10 @@ import org.joda.time.Instant;
  *
  * <p>Unlike Beam's {@code CustomTimestampPolicyWithLimitedDelay}, an empty or caught-up partition
  * does not hold every window back: while its backlog is zero its watermark follows the newest
- * reading of the whole topic (as seen by this JVM) less the same bound, so a reading that arrives
- * there later is on time if it is no further behind the topic's newest reading than any other. Not
- * wall-clock time: a replay of old data must not be late.
+ * reading of the whole topic ({@link TopicProgress}: read in this JVM, or on the broker for the
+ * partitions read elsewhere) less the same bound, so a reading that arrives there later is on time
+ * if it is no further behind the topic's newest reading than any other. Not wall-clock time: a
+ * replay of old data must not be late.
  *
  * <p>A reading more than {@code allowedLateness} behind the partition's watermark (as of its
  * arrival: the newest earlier reading less {@code maxOutOfOrderness}, or more while caught up) is
@@ -39,14 +38,11 @@ final class ReadingTimePolicy extends TimestampPolicy<byte[], byte[]> {
   /** The timestamp of a reading too late to count: the late-readings output gets its line. */
   static final Instant TOO_LATE = BoundedWindow.TIMESTAMP_MIN_VALUE;
 
-  /** Newest reading time per topic and run, shared by the partitions read in this JVM. */
-  private static final Map<String, AtomicLong> NEWEST = new ConcurrentHashMap<>();
-
   private final ReadingLineParser parser;
   private final long maxOutOfOrderness;
   private final long allowedLateness;
   private final long stopAfterIdle;
-  private final AtomicLong topicNewest;
+  private final TopicProgress topic;
   private final LongSupplier clock;
 
   private long newest = Long.MIN_VALUE;
@@ -58,33 +54,39 @@ final class ReadingTimePolicy extends TimestampPolicy<byte[], byte[]> {
       Duration maxOutOfOrderness,
       Duration allowedLateness,
       Duration stopAfterIdle,
-      String runKey,
+      TopicProgress topic,
       Optional<Instant> previousWatermark,
       LongSupplier clock) {
     this.parser = new ReadingLineParser(rules);
     this.maxOutOfOrderness = maxOutOfOrderness.getMillis();
     this.allowedLateness = allowedLateness.getMillis();
     this.stopAfterIdle = stopAfterIdle == null ? 0 : stopAfterIdle.getMillis();
-    this.topicNewest = NEWEST.computeIfAbsent(runKey, k -> new AtomicLong(Long.MIN_VALUE));
+    this.topic = topic;
     this.clock = clock;
     this.watermark = previousWatermark.orElse(BoundedWindow.TIMESTAMP_MIN_VALUE);
     this.lastActivity = clock.getAsLong();
   }
 
-  /** The factory KafkaIO asks for each partition's policy; {@code runKey} is unique per job. */
+  /**
+   * The factory KafkaIO asks for each partition's policy; {@code runKey} is unique per job, {@code
+   * consumerConfig} (strings only, to be serializable) reaches the broker to read the topic's tail.
+   */
   static TimestampPolicyFactory<byte[], byte[]> factory(
       ReadingRules rules,
       Duration maxOutOfOrderness,
       Duration allowedLateness,
       Duration stopAfterIdle,
-      String runKey) {
+      String runKey,
+      HashMap<String, String> consumerConfig) {
     return (TopicPartition tp, Optional<Instant> previous) ->
         new ReadingTimePolicy(
             rules,
             maxOutOfOrderness,
             allowedLateness,
             stopAfterIdle,
-            runKey + "/" + tp.topic(),
+            TopicProgress.shared(
+                runKey + "/" + tp.topic(),
+                () -> new BrokerTopicTail(tp.topic(), new HashMap<>(consumerConfig), rules)),
             previous,
             System::currentTimeMillis);
   }
@@ -111,7 +113,7 @@ final class ReadingTimePolicy extends TimestampPolicy<byte[], byte[]> {
     }
     if (time > newest) {
       newest = time;
-      topicNewest.accumulateAndGet(time, Math::max);
+      topic.saw(time);
     }
     return new Instant(time);
   }
@@ -134,7 +136,7 @@ final class ReadingTimePolicy extends TimestampPolicy<byte[], byte[]> {
     }
     long candidate = newest;
     if (caughtUp) {
-      candidate = Math.max(candidate, topicNewest.get());
+      candidate = Math.max(candidate, topic.newest());
     }
     if (candidate != Long.MIN_VALUE) {
       Instant trailing = new Instant(candidate - maxOutOfOrderness);

@@ -7,20 +7,27 @@ import static org.junit.Assert.assertTrue;
 import io.github.eec.pipeline.counters.CounterNames;
 import io.github.eec.pipeline.counters.RunSummary;
 import io.github.eec.pipeline.model.HourlyMeterStats;
+import io.github.eec.pipeline.model.ReadingRules;
 import io.github.eec.pipeline.options.InvalidOptionException;
 import io.github.eec.pipeline.options.StreamingOptions;
+import io.github.eec.pipeline.testing.CommandLineRun;
 import io.github.eec.pipeline.testing.Jobs;
 import io.github.eec.pipeline.testing.RunnerProfile;
+import io.github.eec.tools.verify.CrossRunnerOutputs;
 import io.github.eec.tools.verify.ParquetRows;
+import io.github.eec.tools.verify.TableRows;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +36,15 @@ import java.util.stream.Stream;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.kafka.TimestampPolicy;
+import org.apache.beam.sdk.io.kafka.TimestampPolicy.PartitionContext;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.joda.time.Duration;
+import org.joda.time.Instant;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -182,12 +193,102 @@ public class KafkaStreamIT {
         batch.get(CounterNames.LINES_REJECTED), lines(streamOut.resolve("rejects")).size());
     assertEquals(List.of(LATE_LINE), lines(streamOut.resolve(StreamingPipeline.LATE)));
     assertEquals(1, RunSummary.of(result).get(StreamCounters.LATE_READINGS));
+    if (PROFILE.equals("direct")) { // a merge is the same on every runner (MergePortabilityIT)
+      lateLinesMergedMakeTheTableExact(batchInput, streamOut);
+    }
+  }
+
+  /**
+   * README's way to take the late readings in: the day's readings merged into a table, then the
+   * stream's late/ files; the table equals a plain run over the readings and the late line.
+   */
+  private static void lateLinesMergedMakeTheTableExact(Path feed, Path streamOut)
+      throws IOException {
+    Path table = TMP.newFolder("table").toPath();
+    for (String input : List.of(feed.toString(), streamOut.resolve("late") + "/late-*.csv")) {
+      int code =
+          CommandLineRun.of(
+                  "--input=" + input,
+                  "--output=" + table,
+                  "--merge=true",
+                  "--runner=DirectRunner",
+                  "--maxRejectedFraction=1")
+              .code;
+      assertEquals("merge of " + input, 0, code);
+    }
+    Path all = TMP.newFile("feed-and-late.csv").toPath();
+    Files.write(all, Files.readAllBytes(feed));
+    Files.write(
+        all, ("\n" + LATE_LINE + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    Path plain = TMP.newFolder("plain").toPath();
+    Jobs.run(all.toString(), plain, "--maxRejectedFraction=1");
+    List<HourlyMeterStats> expected = ParquetRows.rows(plain.resolve("hourly"));
+    assertTrue(
+        "the late reading's hour is in the plain run",
+        expected.stream()
+            .anyMatch(
+                r ->
+                    r.meter().equals("MTR-000101")
+                        && r.windowStart() == Instant.parse("2024-02-28T00:00:00Z").getMillis()));
+    CrossRunnerOutputs.checkSameRows(
+        "plain run of the feed and the late line",
+        expected,
+        "merge of the feed, then of late/",
+        TableRows.rows(TableRows.load(table.resolve("warehouse").toString(), "eec.hourly")));
+  }
+
+  /**
+   * A partition read on another machine: its policy shares nothing with this JVM's readers (a topic
+   * progress of its own) and still follows the topic's newest reading, from the broker.
+   */
+  @Test
+  public void anIdlePartitionFollowsReadingsItNeverReadThroughTheBroker() throws Exception {
+    String topic = "tail";
+    kafka("create-topic", topic, "2");
+    Properties props = producerProperties();
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+      for (String line :
+          List.of("A,2024-03-01 10:00:00,1,1", "A,2024-03-01 10:30:00,2,1", "bad line")) {
+        producer.send(new ProducerRecord<>(topic, 0, null, line.getBytes(StandardCharsets.UTF_8)));
+      }
+      producer.flush();
+    }
+    HashMap<String, String> consumer = new HashMap<>(Map.of("bootstrap.servers", BOOTSTRAP));
+    TimestampPolicy<byte[], byte[]> idle =
+        ReadingTimePolicy.factory(
+                ReadingRules.defaults(),
+                Duration.standardMinutes(1),
+                Duration.standardMinutes(10),
+                null,
+                "elsewhere-" + System.nanoTime(),
+                consumer)
+            .createTimestampPolicy(new TopicPartition(topic, 1), Optional.empty());
+    PartitionContext caughtUp =
+        new PartitionContext() {
+          @Override
+          public long getMessageBacklog() {
+            return 0;
+          }
+
+          @Override
+          public Instant getBacklogCheckTime() {
+            return Instant.now();
+          }
+        };
+    Instant expected = Instant.parse("2024-03-01T10:29:00Z");
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (!idle.getWatermark(caughtUp).equals(expected)) {
+      assertTrue(
+          "the idle partition's watermark did not reach " + expected,
+          System.currentTimeMillis() < deadline);
+      Thread.sleep(100);
+    }
   }
 
   /**
    * The runner of the Maven profile ({@code it.runnerProfile}): the DirectRunner, or Flink's
-   * embedded cluster in streaming mode with parallelism 2 (one reader per partition) and
-   * checkpoints.
+   * embedded cluster in streaming mode with checkpoints and parallelism 3, one more than the
+   * partitions (a subtask without a partition must not hold the windows back).
    */
   private static List<String> runnerOptions() throws IOException, InterruptedException {
     if (PROFILE.equals("direct")) {
@@ -197,16 +298,20 @@ public class KafkaStreamIT {
       return RunnerProfile.options(PROFILE, List.of());
     }
     return RunnerProfile.options(
-        PROFILE, List.of("--parallelism=2", "--checkpointingInterval=2000"));
+        PROFILE, List.of("--parallelism=3", "--checkpointingInterval=2000"));
   }
 
-  private static void produce(List<byte[]> values) throws Exception {
+  private static Properties producerProperties() {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+    return props;
+  }
+
+  private static void produce(List<byte[]> values) throws Exception {
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties())) {
       for (byte[] value : values) {
         // Keyed by meter (the bytes before the first comma): a meter stays in one partition.
         int comma = 0;

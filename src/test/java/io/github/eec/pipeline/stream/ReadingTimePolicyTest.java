@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import io.github.eec.pipeline.model.ReadingRules;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.io.kafka.KafkaTimestampType;
@@ -19,7 +18,15 @@ import org.junit.Test;
 /** Event time and watermark of one partition, on hand-made records and a hand-driven clock. */
 public class ReadingTimePolicyTest {
   private final AtomicLong clock = new AtomicLong(1_000_000L);
-  private final String run = UUID.randomUUID().toString();
+
+  /** The topic's progress the policies share, without a broker's tail. */
+  private final TopicProgress topic =
+      new TopicProgress(
+          () -> {
+            throw new IllegalStateException("no broker here");
+          },
+          60_000,
+          clock::get);
 
   private ReadingTimePolicy policy(Duration stopAfterIdle) {
     return new ReadingTimePolicy(
@@ -27,7 +34,7 @@ public class ReadingTimePolicyTest {
         Duration.standardMinutes(1),
         Duration.standardMinutes(10),
         stopAfterIdle,
-        run,
+        topic,
         Optional.empty(),
         clock::get);
   }
