@@ -27,13 +27,14 @@ import org.joda.time.Instant;
  * Per meter, turns the hourly panes (each the hour's accumulator so far) into rows, each as soon as
  * it is safe, by the batch job's own rule ({@link HourlyEnergyCalculator#row}).
  *
- * <p>Hour h's row needs its next anchor, the first reading after h+1h. Once the watermark has
- * passed that reading's time, no earlier one can still arrive on time, so the row is emitted then:
- * an event-time timer at that time. A meter silent for {@code gapTimeout} after its latest hour (in
- * event time) gets that hour's row without a next anchor, as batch writes a meter's last hour. Any
- * later change to a row's inputs (the meter comes back, a late reading within the allowed lateness
- * changes an hour or its neighbour's anchor) emits the row again with its revision + 1; a row equal
- * to the one emitted is not emitted again, so a revision never stands for two values.
+ * <p>Hour h's row needs its next anchor, the first reading after h+1h: the row is emitted as soon
+ * as a pane of a later hour has brought one, not after a fixed delay (a meter's readings come in
+ * order when its records are keyed by meter, so the hour is then complete). A meter silent for
+ * {@code gapTimeout} after its latest hour (in event time: a timer) gets that hour's row without a
+ * next anchor, as batch writes a meter's last hour. Any later change to a row's inputs (a reading
+ * out of order, the meter comes back, a late reading within the allowed lateness changes an hour or
+ * its neighbour's anchor) emits the row again with its revision + 1; a row equal to the one emitted
+ * is not emitted again, so a revision never stands for two values.
  *
  * <p>State per meter ({@link MeterStreamState}) is the hours whose row can still change: an hour
  * leaves once its window has closed (watermark past its end + allowed lateness) and a later hour's
@@ -112,8 +113,8 @@ class EmitHourlyRowsFn extends DoFn<KV<String, MeterHour>, RevisedRow> {
       MeterStreamState.Hour h = hours.get(i).getValue();
       Anchor next =
           i + 1 < hours.size() ? Anchor.firstOf(hours.get(i + 1).getValue().accumulator) : null;
-      long readyAt = next != null ? next.timeMillis() : hourStart + Hours.HOUR_MILLIS + gapTimeout;
-      if (watermark >= readyAt) {
+      long silentUntil = hourStart + Hours.HOUR_MILLIS + gapTimeout;
+      if (next != null || watermark >= silentUntil) {
         HourlyMeterStats row =
             HourlyEnergyCalculator.row(meter, hourStart, h.accumulator, prev, next);
         if (h.revision < 0 || !row.equals(h.emitted)) {
@@ -128,7 +129,7 @@ class EmitHourlyRowsFn extends DoFn<KV<String, MeterHour>, RevisedRow> {
           }
         }
       } else {
-        wakeAt = Math.min(wakeAt, readyAt);
+        wakeAt = Math.min(wakeAt, silentUntil);
       }
       if (i > 0) {
         long closesAt = closesAt(hourStart);

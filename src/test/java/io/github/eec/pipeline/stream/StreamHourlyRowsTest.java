@@ -146,6 +146,33 @@ public class StreamHourlyRowsTest {
   }
 
   @Test
+  public void anHourIsEmittedWhenItsNextAnchorArrivesAndRestatedWhenAnEarlierOneShowsUp() {
+    Feed feed = new Feed();
+    feed.add(
+        readings("A", "2024-03-01 10:00:00", "2024-03-01 10:50:00", 10, 1000, 5)
+            .toArray(new String[0]));
+    feed.watermark("2024-03-01 10:55:00");
+    // The watermark stays before both: hour 10 goes out on the first anchor, not after a delay,
+    // and again when an earlier reading of hour 11 arrives out of order.
+    feed.add("A,2024-03-01 11:10:00,1350,100");
+    feed.add("A,2024-03-01 11:05:00,1300,100");
+    feed.watermark("2024-03-01 11:04:00");
+    PCollection<RevisedRow> rows = rows(feed.end(), Duration.ZERO).get(StreamHourlyRows.ROWS);
+    PAssert.that(StreamVsBatch.differences(rows, feed.lines)).empty();
+    PAssert.that(rows)
+        .satisfies(
+            all -> {
+              Map<Integer, HourlyMeterStats> h10 = revisions(all, "A", "2024-03-01 10:00:00");
+              assertEquals("emitted on 11:10, restated on 11:05: " + h10, 2, h10.size());
+              // 11:00 interpolated between 10:50 (1250) and the anchor: 11:10 (1350), then 11:05.
+              assertEquals(300.0, h10.get(0).energyMwh(), 1e-9);
+              assertEquals(250.0 + 50.0 * 10 / 15, h10.get(1).energyMwh(), 1e-9);
+              return null;
+            });
+    pipeline.run();
+  }
+
+  @Test
   public void lateReadingWithinTheLatenessRestatesItsHourAndItsNeighbour() {
     Feed feed = new Feed();
     feed.add(
