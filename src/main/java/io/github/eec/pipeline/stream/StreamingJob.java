@@ -67,7 +67,7 @@ public final class StreamingJob {
     StreamingOptions options;
     try {
       options =
-          PipelineOptionsFactory.fromArgs(RunnerDefaults.addTo(args))
+          PipelineOptionsFactory.fromArgs(RunnerDefaults.addToStreaming(args))
               .withValidation()
               .as(StreamingOptions.class);
     } catch (IllegalArgumentException e) {

@@ -49,6 +49,20 @@ public class RunnerDefaultsTest {
   }
 
   @Test
+  public void theStreamingJobOnFlinkClosesBundlesWithinASecond() {
+    assertThat(
+        String.join(" ", RunnerDefaults.ofStreaming("FlinkRunner")),
+        containsString("--maxBundleTimeMills=1000"));
+    assertThat(
+        String.join(" ", RunnerDefaults.of("FlinkRunner")),
+        containsString("--maxBundleTimeMills=10000"));
+    assertEquals(RunnerDefaults.of("DirectRunner"), RunnerDefaults.ofStreaming("DirectRunner"));
+    assertEquals(
+        Arrays.asList(RunnerDefaults.addTo(new String[] {"--runner=DirectRunner"})),
+        Arrays.asList(RunnerDefaults.addToStreaming(new String[] {"--runner=DirectRunner"})));
+  }
+
+  @Test
   public void theParserAppliesThemOnce() {
     HourlyMetricsOptions o =
         OptionsParser.parse("--input=x", "--output=y", "--runner=DirectRunner");
