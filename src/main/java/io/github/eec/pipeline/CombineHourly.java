@@ -9,6 +9,7 @@ import io.github.eec.pipeline.parse.DropDuplicateReadings;
 import io.github.eec.pipeline.parse.ParseReadings;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.WithTimestamps;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
@@ -33,17 +34,22 @@ public final class CombineHourly
   private final ReadingRules rules;
   private final boolean dedupe;
   private final Window<KV<String, HourlyAccumulator>> windows;
+  private final SerializableFunction<String, String> countedAs;
 
   private CombineHourly(
-      ReadingRules rules, boolean dedupe, Window<KV<String, HourlyAccumulator>> windows) {
+      ReadingRules rules,
+      boolean dedupe,
+      Window<KV<String, HourlyAccumulator>> windows,
+      SerializableFunction<String, String> countedAs) {
     this.rules = rules;
     this.dedupe = dedupe;
     this.windows = windows;
+    this.countedAs = countedAs;
   }
 
   /** Default rules, every reading counted, the hourly windows' default trigger. */
   public static CombineHourly create() {
-    return new CombineHourly(ReadingRules.defaults(), false, hourlyWindows());
+    return new CombineHourly(ReadingRules.defaults(), false, hourlyWindows(), file -> file);
   }
 
   /** The hourly windows of the combine; a stream adds its trigger and lateness to them. */
@@ -52,12 +58,12 @@ public final class CombineHourly
   }
 
   public CombineHourly withRules(ReadingRules rules) {
-    return new CombineHourly(rules, dedupe, windows);
+    return new CombineHourly(rules, dedupe, windows, countedAs);
   }
 
   /** Whether a meter and time counts once however many lines have it ({@code --dedupe}). */
   public CombineHourly withDedupe(boolean dedupe) {
-    return new CombineHourly(rules, dedupe, windows);
+    return new CombineHourly(rules, dedupe, windows, countedAs);
   }
 
   /**
@@ -70,12 +76,17 @@ public final class CombineHourly
       throw new IllegalArgumentException(
           "CombineHourly needs the hourly windows (CombineHourly.hourlyWindows()), got " + windows);
     }
-    return new CombineHourly(rules, dedupe, windows);
+    return new CombineHourly(rules, dedupe, windows, countedAs);
+  }
+
+  /** What the per-file counters count a line's origin as ({@link ParseReadings#withCountsPer}). */
+  public CombineHourly withCountsPer(SerializableFunction<String, String> countedAs) {
+    return new CombineHourly(rules, dedupe, windows, countedAs);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<KV<String, String>> lines) {
-    ParseReadings parse = ParseReadings.create().withRules(rules);
+    ParseReadings parse = ParseReadings.create().withRules(rules).withCountsPer(countedAs);
     // Dedupe needs each reading on its own, so it turns the per-bundle pre-combining off.
     PCollectionTuple parsed =
         lines.apply("ParseReadings", dedupe ? parse.withoutPreCombining() : parse);

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
@@ -41,6 +42,7 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
 
   private final ReadingRules rules;
   private final boolean preCombine;
+  private final SerializableFunction<String, String> countedAs;
 
   private final Counter linesRead =
       Metrics.counter(CounterNames.NAMESPACE, CounterNames.LINES_READ);
@@ -65,9 +67,11 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
   private transient String currentFile;
   private transient long[] currentFileCounts;
 
-  ParseReadingFn(ReadingRules rules, boolean preCombine) {
+  ParseReadingFn(
+      ReadingRules rules, boolean preCombine, SerializableFunction<String, String> countedAs) {
     this.rules = rules;
     this.preCombine = preCombine;
+    this.countedAs = countedAs;
     for (RejectReason reason : RejectReason.values()) {
       rejectedByReason.put(
           reason, Metrics.counter(CounterNames.NAMESPACE, CounterNames.rejected(reason)));
@@ -98,7 +102,7 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
     // A bundle's lines come file after file: one string comparison a line, a map look-up a file.
     if (!file.equals(currentFile)) {
       currentFile = file;
-      currentFileCounts = bundleByFile.computeIfAbsent(file, f -> new long[2]);
+      currentFileCounts = bundleByFile.computeIfAbsent(countedAs.apply(file), f -> new long[2]);
     }
     currentFileCounts[0]++;
     String line = fileAndLine.getValue();

@@ -5,6 +5,7 @@ import io.github.eec.pipeline.model.ReadingRules;
 import io.github.eec.pipeline.model.Reject;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -24,27 +25,45 @@ public class ParseReadings extends PTransform<PCollection<KV<String, String>>, P
 
   private final ReadingRules rules;
   private final boolean preCombine;
+  private final SerializableFunction<String, String> countedAs;
 
-  private ParseReadings(ReadingRules rules, boolean preCombine) {
+  private ParseReadings(
+      ReadingRules rules, boolean preCombine, SerializableFunction<String, String> countedAs) {
     this.rules = rules;
     this.preCombine = preCombine;
+    this.countedAs = countedAs;
   }
 
-  /** Default rules ({@link ReadingRules#defaults()}), pre-combining per bundle. */
+  /**
+   * Default rules ({@link ReadingRules#defaults()}), pre-combining per bundle, lines counted per
+   * file as given.
+   */
   public static ParseReadings create() {
-    return new ParseReadings(ReadingRules.defaults(), true);
+    return new ParseReadings(ReadingRules.defaults(), true, file -> file);
   }
 
   public ParseReadings withRules(ReadingRules rules) {
     if (rules == null) {
       throw new IllegalArgumentException("ParseReadings needs reading rules, got null");
     }
-    return new ParseReadings(rules, preCombine);
+    return new ParseReadings(rules, preCombine, countedAs);
   }
 
   /** One accumulator per reading, not per bundle and meter-hour: what dropping duplicates needs. */
   public ParseReadings withoutPreCombining() {
-    return new ParseReadings(rules, false);
+    return new ParseReadings(rules, false, countedAs);
+  }
+
+  /**
+   * The source a line's origin counts under in the per-file counters (a counter each): a stream
+   * whose origins are records ({@code topic-partition@offset}) counts per partition, not per
+   * record. Rejects keep the whole origin.
+   */
+  public ParseReadings withCountsPer(SerializableFunction<String, String> countedAs) {
+    if (countedAs == null) {
+      throw new IllegalArgumentException("ParseReadings needs a function for its counts, got null");
+    }
+    return new ParseReadings(rules, preCombine, countedAs);
   }
 
   @Override
@@ -55,7 +74,7 @@ public class ParseReadings extends PTransform<PCollection<KV<String, String>>, P
     }
     return lines.apply(
         "ParseReadingFn",
-        ParDo.of(new ParseReadingFn(rules, preCombine))
+        ParDo.of(new ParseReadingFn(rules, preCombine, countedAs))
             .withOutputTags(ACCUMULATORS, TupleTagList.of(REJECTS)));
   }
 }

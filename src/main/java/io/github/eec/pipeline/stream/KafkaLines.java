@@ -31,4 +31,13 @@ final class KafkaLines {
   static String origin(String topic, int partition, long offset) {
     return topic + "-" + partition + "@" + offset;
   }
+
+  /**
+   * The partition of an {@link #origin}, {@code topic-partition}: what the per-file counters count
+   * a record under (a counter per record would grow without end).
+   */
+  static String partitionOf(String origin) {
+    int at = origin.lastIndexOf('@');
+    return at < 0 ? origin : origin.substring(0, at);
+  }
 }

@@ -81,6 +81,7 @@ public final class StreamHourlyRows
             "CombineHourly",
             CombineHourly.create()
                 .withRules(rules)
+                .withCountsPer(KafkaLines::partitionOf)
                 .withWindows(
                     CombineHourly.hourlyWindows()
                         .triggering(

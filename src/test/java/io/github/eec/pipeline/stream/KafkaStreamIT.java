@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -193,6 +194,13 @@ public class KafkaStreamIT {
         batch.get(CounterNames.LINES_REJECTED), lines(streamOut.resolve("rejects")).size());
     assertEquals(List.of(LATE_LINE), lines(streamOut.resolve(StreamingPipeline.LATE)));
     assertEquals(1, RunSummary.of(result).get(StreamCounters.LATE_READINGS));
+    // Lines counted per partition, not per record (a counter per record would grow without end).
+    Map<String, Long> perPartition = RunSummary.of(result).byFile(CounterNames.LINES_READ_IN);
+    assertEquals(
+        perPartition.toString(), Set.of(TOPIC + "-0", TOPIC + "-1"), perPartition.keySet());
+    assertEquals(
+        RunSummary.of(result).get(CounterNames.LINES_READ),
+        perPartition.values().stream().mapToLong(Long::longValue).sum());
     if (PROFILE.equals("direct")) { // a merge is the same on every runner (MergePortabilityIT)
       lateLinesMergedMakeTheTableExact(batchInput, streamOut);
     }
