@@ -95,14 +95,27 @@ final class BundleAccumulators {
 
   /** Hands every accumulator to {@code sink} and empties the map, keeping its capacity. */
   void drainTo(BiConsumer<String, HourlyAccumulator> sink) {
-    for (int i = 0; i < meters.length; i++) {
-      if (meters[i] != null) {
-        sink.accept(meters[i], accumulators[i]);
-        meters[i] = null;
-        accumulators[i] = null;
+    // Hour by hour: a stream emits an hour's row once a later hour's pane brings its next anchor,
+    // so a meter's earlier hour must not come after its later one. A bundle spans few hours: one
+    // pass over the table per hour.
+    long done = Long.MIN_VALUE;
+    while (size > 0) {
+      long hour = Long.MAX_VALUE;
+      for (int i = 0; i < meters.length; i++) {
+        if (meters[i] != null && hours[i] > done && hours[i] < hour) {
+          hour = hours[i];
+        }
       }
+      for (int i = 0; i < meters.length; i++) {
+        if (meters[i] != null && hours[i] == hour) {
+          sink.accept(meters[i], accumulators[i]);
+          meters[i] = null;
+          accumulators[i] = null;
+          size--;
+        }
+      }
+      done = hour;
     }
-    size = 0;
   }
 
   /** Spreads String-style hashes, whose low bits cluster for ids like MTR-000123. */

@@ -1,6 +1,7 @@
 package io.github.eec.pipeline.parse;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import io.github.eec.pipeline.model.HourlyAccumulator;
 import java.util.HashMap;
@@ -34,6 +35,31 @@ public class BundleAccumulatorsTest {
       partials.drainTo((m, a) -> actual.put(m + "@" + Math.floorDiv(a.firstTime(), HOUR), a));
       assertEquals(expected, actual);
       assertEquals(0, partials.size());
+    }
+  }
+
+  /** A stream's rows wait for a later hour's pane: a meter's earlier hour must come out first. */
+  @Test
+  public void drainedHourByHour() {
+    Random random = new Random(3);
+    BundleAccumulators partials = new BundleAccumulators();
+    for (int i = 0; i < 20_000; i++) {
+      String meter = "MTR-" + random.nextInt(500);
+      long t = 1_700_000_000_000L + random.nextInt(6) * HOUR + random.nextInt((int) HOUR);
+      partials.add(meter, 0, meter.length(), t, 1, 1);
+    }
+    int held = partials.size();
+    long[] last = {Long.MIN_VALUE};
+    int[] drained = {0};
+    partials.drainTo(
+        (m, a) -> {
+          long hour = Math.floorDiv(a.firstTime(), HOUR);
+          assertTrue("hour " + hour + " after " + last[0], hour >= last[0]);
+          last[0] = hour;
+          drained[0]++;
+        });
+    assertEquals(held, drained[0]);
+    assertEquals(0, partials.size());
     }
   }
 
