@@ -60,7 +60,6 @@ public class BundleAccumulatorsTest {
         });
     assertEquals(held, drained[0]);
     assertEquals(0, partials.size());
-    }
   }
 
   @Test
