@@ -63,12 +63,14 @@ public final class RunnerDefaults {
    * configuration that lets it run there ({@link EmbeddedFlinkClassPath}).
    */
   public static String[] addTo(String[] args) {
-    return addTo(args, of(runnerOf(args)));
+    String runner = runnerOf(args);
+    return addTo(args, runner, of(runner));
   }
 
   /** {@link #addTo}, with the streaming job's defaults where they differ from the batch job's. */
   public static String[] addToStreaming(String[] args) {
-    return addTo(args, ofStreaming(runnerOf(args)));
+    String runner = runnerOf(args);
+    return addTo(args, runner, ofStreaming(runner));
   }
 
   /** The streaming job's defaults on {@code runner}: the batch job's unless they differ. */
@@ -76,8 +78,7 @@ public final class RunnerDefaults {
     return STREAMING_BY_RUNNER.getOrDefault(runner, of(runner));
   }
 
-  private static String[] addTo(String[] args, List<String> defaults) {
-    String runner = runnerOf(args);
+  private static String[] addTo(String[] args, String runner, List<String> defaults) {
     List<String> out = new ArrayList<>(Arrays.asList(args));
     for (String option : defaults) {
       if (!mentions(args, option.substring(0, option.indexOf('=')))) {

@@ -2,6 +2,7 @@ package io.github.eec.pipeline.parse;
 
 import io.github.eec.pipeline.model.HourlyAccumulator;
 import io.github.eec.pipeline.model.Hours;
+import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
@@ -96,26 +97,29 @@ final class BundleAccumulators {
   /** Hands every accumulator to {@code sink} and empties the map, keeping its capacity. */
   void drainTo(BiConsumer<String, HourlyAccumulator> sink) {
     // Hour by hour: a stream emits an hour's row once a later hour's pane brings its next anchor,
-    // so a meter's earlier hour must not come after its later one. A bundle spans few hours: one
-    // pass over the table per hour.
-    long done = Long.MIN_VALUE;
-    while (size > 0) {
-      long hour = Long.MAX_VALUE;
-      for (int i = 0; i < meters.length; i++) {
-        if (meters[i] != null && hours[i] > done && hours[i] < hour) {
-          hour = hours[i];
-        }
+    // so a meter's earlier hour must not come after its later one. One sort of (hour, slot) keys,
+    // however many hours the bundle spans.
+    long first = Long.MAX_VALUE;
+    for (int i = 0; i < meters.length; i++) {
+      if (meters[i] != null) {
+        first = Math.min(first, hours[i]);
       }
-      for (int i = 0; i < meters.length; i++) {
-        if (meters[i] != null && hours[i] == hour) {
-          sink.accept(meters[i], accumulators[i]);
-          meters[i] = null;
-          accumulators[i] = null;
-          size--;
-        }
-      }
-      done = hour;
     }
+    long[] order = new long[size];
+    int n = 0;
+    for (int i = 0; i < meters.length; i++) {
+      if (meters[i] != null) {
+        order[n++] = ((hours[i] - first) / Hours.HOUR_MILLIS) << 32 | i;
+      }
+    }
+    Arrays.sort(order);
+    for (long key : order) {
+      int i = (int) key;
+      sink.accept(meters[i], accumulators[i]);
+      meters[i] = null;
+      accumulators[i] = null;
+    }
+    size = 0;
   }
 
   /** Spreads String-style hashes, whose low bits cluster for ids like MTR-000123. */
