@@ -7,6 +7,8 @@
 #   scripts/kafka.sh create-topic NAME [PARTS]   create a topic (default 2 partitions)
 #   scripts/kafka.sh produce NAME FILE...        send the lines of FILEs (.gz too), key = meter
 #   scripts/kafka.sh status                      exit 0 when running
+#   scripts/kafka.sh kill                        kill -9 it, keep its data (a crash, for fault tests)
+#   scripts/kafka.sh resume                      start it again on the data it had
 #   scripts/kafka.sh stop                        stop it and delete its data
 #
 # Environment: KAFKA_PORT (default 29092; the controller uses KAFKA_PORT+1), KAFKA_DIR (default
@@ -51,7 +53,8 @@ port_open() {
   (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null
 }
 
-start() {
+start() { # start [resume]: a fresh broker, or (resume) the one whose data is in $DIR
+  local resume=${1:-}
   if running; then
     echo "kafka: already running on $BOOTSTRAP (pid $(cat "$DIR/broker.pid"))"
     return 0
@@ -62,6 +65,11 @@ start() {
   fi
   local cp
   cp=$(classpath)
+  if [[ -n $resume ]]; then
+    [[ -s $DIR/server.properties ]] || { echo "kafka: nothing to resume in $DIR" >&2; return 1; }
+    launch "$cp"
+    return
+  fi
   rm -rf "$DIR"
   mkdir -p "$DIR/data"
   cat >"$DIR/server.properties" <<PROPS
@@ -94,6 +102,11 @@ PROPS
   cluster_id=$("$JAVA" "$TOOL_LOG" -cp "$cp" kafka.tools.StorageTool random-uuid)
   "$JAVA" -Dlog4j.configuration="file:$DIR/log4j.properties" -cp "$cp" kafka.tools.StorageTool \
     format -t "$cluster_id" -c "$DIR/server.properties" >"$DIR/format.log" 2>&1
+  launch "$cp"
+}
+
+launch() { # launch CLASSPATH: the broker on $DIR/server.properties, waiting until it accepts
+  local cp=$1
   nohup "$JAVA" -Xmx"$HEAP" -Dlog4j.configuration="file:$DIR/log4j.properties" -cp "$cp" \
     kafka.Kafka "$DIR/server.properties" >"$DIR/stdout.log" 2>&1 &
   echo $! >"$DIR/broker.pid"
@@ -112,6 +125,18 @@ PROPS
   echo "kafka: not accepting connections after 60 s; stopping it (logs in $DIR)" >&2
   kill "$(cat "$DIR/broker.pid")" 2>/dev/null || true
   return 1
+}
+
+kill_broker() {
+  if running; then
+    local pid
+    pid=$(cat "$DIR/broker.pid")
+    kill -9 "$pid"
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    echo "kafka: killed (pid $pid), data kept in $DIR"
+  else
+    echo "kafka: not running"
+  fi
 }
 
 stop() {
@@ -156,10 +181,12 @@ produce() {
 
 case "${1:-}" in
   start) start ;;
+  resume) start resume ;;
+  kill) kill_broker ;;
   stop) stop ;;
   status) running ;;
   create-topic) shift; create_topic "$@" ;;
   produce) shift; produce "$@" ;;
   classpath) classpath ;;
-  *) sed -n '2,14p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,16p' "$0" >&2; exit 2 ;;
 esac

@@ -13,6 +13,8 @@ import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.kafka.common.TopicPartition;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Event time of one Kafka partition's readings: a record's timestamp is its reading's time, and the
@@ -31,8 +33,9 @@ import org.joda.time.Instant;
  * step sends its line to the late output instead of letting the window drop it silently. Other
  * lines (headers, rejects) ride at the watermark: never late, and they do not move it.
  *
- * <p>With {@code stopAfterIdle}, a caught-up partition without new records for that long is
- * finished: its watermark jumps to the end of time, and once all are, the runner ends the job.
+ * <p>With {@code stopAfterIdle}, a caught-up partition without new records for that long, as the
+ * broker's answers to the backlog checks confirm, is finished: its watermark jumps to the end of
+ * time, and once all are, the runner ends the job.
  */
 final class ReadingTimePolicy extends TimestampPolicy<byte[], byte[]> {
   /** The timestamp of a reading too late to count: the late-readings output gets its line. */
@@ -45,9 +48,18 @@ final class ReadingTimePolicy extends TimestampPolicy<byte[], byte[]> {
   private final TopicProgress topic;
   private final LongSupplier clock;
 
+  /** KafkaIO checks the backlog every second; an older answer means the broker is away. */
+  private static final long MAX_CHECK_AGE_MILLIS = 5_000;
+
+  /** How long without a record before a caught-up partition counts as idle (wall time). */
+  static final long QUIET_MILLIS = 2_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReadingTimePolicy.class);
+
   private long newest = Long.MIN_VALUE;
   private Instant watermark;
   private long lastActivity;
+  private long idleSince = Long.MIN_VALUE;
 
   ReadingTimePolicy(
       ReadingRules rules,
@@ -118,6 +130,21 @@ final class ReadingTimePolicy extends TimestampPolicy<byte[], byte[]> {
     return new Instant(time);
   }
 
+  /**
+   * How long the broker has been saying, without interruption, that this partition has nothing new:
+   * counted in the times of KafkaIO's backlog checks (one a second while the broker answers), not
+   * by the clock, so neither an outage nor the first answers after it are idleness.
+   */
+  private long idleFor(Instant checked, boolean caughtUp) {
+    if (!caughtUp) {
+      idleSince = Long.MIN_VALUE;
+      return 0;
+    }
+    long t = checked.getMillis();
+    idleSince = Math.max(idleSince == Long.MIN_VALUE ? t : idleSince, lastActivity);
+    return Math.max(0, t - idleSince);
+  }
+
   /** The timestamp of a line that is no reading: the watermark, never {@link #TOO_LATE}. */
   private Instant atWatermark() {
     if (!watermark.isAfter(TOO_LATE)) {
@@ -129,13 +156,31 @@ final class ReadingTimePolicy extends TimestampPolicy<byte[], byte[]> {
 
   @Override
   public Instant getWatermark(PartitionContext ctx) {
-    boolean caughtUp = ctx.getMessageBacklog() == 0;
-    if (caughtUp && stopAfterIdle > 0 && clock.getAsLong() - lastActivity >= stopAfterIdle) {
+    // Caught up as the broker said within the last seconds: during an outage KafkaIO keeps the
+    // last backlog it heard (often 0), and a partition that only seems caught up must not follow
+    // the topic's newest reading past the records it has yet to read once the broker is back.
+    Instant checked = ctx.getBacklogCheckTime();
+    boolean caughtUp =
+        ctx.getMessageBacklog() == 0
+            && checked != null
+            && clock.getAsLong() - checked.getMillis() <= MAX_CHECK_AGE_MILLIS;
+    if (stopAfterIdle > 0 && idleFor(checked, caughtUp) >= stopAfterIdle) {
+      if (!watermark.equals(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
+        LOG.info(
+            "a partition has had nothing new for {} s by the broker's answers (newest reading {}):"
+                + " finished",
+            stopAfterIdle / 1000,
+            newest == Long.MIN_VALUE ? "none" : new Instant(newest));
+      }
       watermark = BoundedWindow.TIMESTAMP_MAX_VALUE;
       return watermark;
     }
     long candidate = newest;
-    if (caughtUp) {
+    // Only a partition that has been quiet for a moment follows the topic: an active one moves by
+    // its own readings, and the broker's backlog is up to a second old, so "caught up" alone would
+    // let a reader that is a few records behind (in a fast replay, minutes of readings) jump past
+    // them and make them late.
+    if (caughtUp && clock.getAsLong() - lastActivity >= QUIET_MILLIS) {
       candidate = Math.max(candidate, topic.newest());
     }
     if (candidate != Long.MIN_VALUE) {

@@ -56,6 +56,10 @@ public class RunnerDefaultsTest {
     assertThat(
         String.join(" ", RunnerDefaults.of("FlinkRunner")),
         containsString("--maxBundleTimeMills=10000"));
+    // State changed in place must be copied when a checkpoint is being written (heap backend).
+    assertThat(
+        String.join(" ", RunnerDefaults.ofStreaming("FlinkRunner")),
+        containsString("--fasterCopy=false"));
     assertEquals(RunnerDefaults.of("DirectRunner"), RunnerDefaults.ofStreaming("DirectRunner"));
     assertEquals(
         Arrays.asList(RunnerDefaults.addTo(new String[] {"--runner=DirectRunner"})),

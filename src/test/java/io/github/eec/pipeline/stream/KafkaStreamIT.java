@@ -11,6 +11,7 @@ import io.github.eec.pipeline.model.ReadingRules;
 import io.github.eec.pipeline.options.InvalidOptionException;
 import io.github.eec.pipeline.options.StreamingOptions;
 import io.github.eec.pipeline.testing.CommandLineRun;
+import io.github.eec.pipeline.testing.EveryProfile;
 import io.github.eec.pipeline.testing.Jobs;
 import io.github.eec.pipeline.testing.RunnerProfile;
 import io.github.eec.tools.verify.CrossRunnerOutputs;
@@ -30,11 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.kafka.TimestampPolicy;
@@ -50,6 +47,7 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
+import org.junit.experimental.categories.Category;
 import org.junit.rules.TemporaryFolder;
 
 /**
@@ -60,6 +58,7 @@ import org.junit.rules.TemporaryFolder;
  * meter-hour in the Parquet output equals the batch job's row for the same lines, the rejects are
  * the batch job's, and the late reading is in the late output as its original line.
  */
+@Category(EveryProfile.class)
 public class KafkaStreamIT {
   @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
 
@@ -121,10 +120,7 @@ public class KafkaStreamIT {
 
     Path batchOut = TMP.newFolder("batch").toPath();
     RunSummary batch = Jobs.run(batchInput.toString(), batchOut, "--maxRejectedFraction=1");
-    Map<String, HourlyMeterStats> expected = new TreeMap<>();
-    for (HourlyMeterStats r : ParquetRows.rows(batchOut.resolve("hourly"))) {
-      expected.put(StreamVsBatch.key(r), r);
-    }
+    Map<String, HourlyMeterStats> expected = StreamFiles.batchRows(batchOut);
 
     Path streamOut = TMP.newFolder("stream").toPath();
     List<String> args = new ArrayList<>(runnerOptions());
@@ -155,44 +151,16 @@ public class KafkaStreamIT {
     }
     assertEquals(PipelineResult.State.DONE, state);
 
-    Map<String, RevisedRow> latest = new TreeMap<>();
-    Map<String, HourlyMeterStats> seen = new TreeMap<>();
-    for (GenericRecord rec : records(streamOut.resolve("hourly"))) {
-      RevisedRow r = RevisedRowSchema.fromRecord(rec);
-      String key = StreamVsBatch.key(r.row());
-      HourlyMeterStats before = seen.put(key + "#" + r.revision(), r.row());
-      assertTrue(
-          "revision " + r.revision() + " of " + key + " stands for two rows",
-          before == null || before.equals(r.row()));
-      latest.merge(key, r, (a, b) -> a.revision() >= b.revision() ? a : b);
-    }
-    Map<String, HourlyMeterStats> actual = new TreeMap<>();
-    latest.forEach((k, r) -> actual.put(k, r.row()));
-    List<String> differences = new ArrayList<>();
-    for (String key : expected.keySet()) {
-      if (!expected.get(key).equals(actual.get(key))) {
-        differences.add(key + ": batch " + expected.get(key) + " stream " + latest.get(key));
-      }
-    }
-    for (String key : actual.keySet()) {
-      if (!expected.containsKey(key)) {
-        differences.add(key + ": only in the stream " + latest.get(key));
-      }
-    }
-    assertEquals(
-        differences.size()
-            + " differences, e.g. "
-            + differences.subList(0, Math.min(5, differences.size())),
-        0,
-        differences.size());
-    assertEquals(expected.size(), actual.size());
+    List<String> differences = StreamFiles.differences(expected, streamOut.resolve("hourly"));
+    assertTrue(StreamFiles.describe(differences), differences.isEmpty());
 
     assertEquals(
         batch.get(CounterNames.LINES_REJECTED),
         RunSummary.of(result).get(CounterNames.LINES_REJECTED));
     assertEquals(
-        batch.get(CounterNames.LINES_REJECTED), lines(streamOut.resolve("rejects")).size());
-    assertEquals(List.of(LATE_LINE), lines(streamOut.resolve(StreamingPipeline.LATE)));
+        batch.get(CounterNames.LINES_REJECTED),
+        StreamFiles.lines(streamOut.resolve("rejects")).size());
+    assertEquals(List.of(LATE_LINE), StreamFiles.lines(streamOut.resolve(StreamingPipeline.LATE)));
     assertEquals(1, RunSummary.of(result).get(StreamCounters.LATE_READINGS));
     // Lines counted per partition, not per record (a counter per record would grow without end).
     Map<String, Long> perPartition = RunSummary.of(result).byFile(CounterNames.LINES_READ_IN);
@@ -342,30 +310,6 @@ public class KafkaStreamIT {
     for (byte[] p : parts) {
       System.arraycopy(p, 0, out, i, p.length);
       i += p.length;
-    }
-    return out;
-  }
-
-  private static List<GenericRecord> records(Path dir) throws IOException {
-    List<GenericRecord> out = new ArrayList<>();
-    try (Stream<Path> dirs = Files.walk(dir)) {
-      for (Path d : dirs.filter(Files::isDirectory).collect(Collectors.toList())) {
-        out.addAll(ParquetRows.records(d));
-      }
-    }
-    return out;
-  }
-
-  private static List<String> lines(Path dir) throws IOException {
-    List<String> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f :
-          files
-              .filter(p -> !p.getFileName().toString().startsWith("."))
-              .filter(Files::isRegularFile)
-              .collect(Collectors.toList())) {
-        out.addAll(Files.readAllLines(f));
-      }
     }
     return out;
   }

@@ -39,7 +39,12 @@ public class ReadingTimePolicyTest {
         clock::get);
   }
 
-  private static PartitionContext backlog(long records) {
+  /** A backlog the broker confirmed just now (by the test's clock). */
+  private PartitionContext backlog(long records) {
+    return backlogCheckedAt(records, clock.get());
+  }
+
+  private static PartitionContext backlogCheckedAt(long records, long checkTime) {
     return new PartitionContext() {
       @Override
       public long getMessageBacklog() {
@@ -48,7 +53,7 @@ public class ReadingTimePolicyTest {
 
       @Override
       public Instant getBacklogCheckTime() {
-        return Instant.now();
+        return new Instant(checkTime);
       }
     };
   }
@@ -120,6 +125,7 @@ public class ReadingTimePolicyTest {
     ReadingTimePolicy empty = policy(null);
     assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, empty.getWatermark(backlog(0)));
     busy.getTimestampForRecord(backlog(5), record("A,2024-03-01 10:30:00,1,1"));
+    clock.addAndGet(ReadingTimePolicy.QUIET_MILLIS);
     assertEquals(at("2024-03-01T10:29:00Z"), empty.getWatermark(backlog(0)));
     // A partition with a backlog keeps its own watermark: it is behind, not idle.
     ReadingTimePolicy lagging = policy(null);
@@ -127,14 +133,72 @@ public class ReadingTimePolicyTest {
   }
 
   @Test
+  public void aCaughtUpPartitionStillReadingKeepsItsOwnWatermark() {
+    ReadingTimePolicy ahead = policy(null);
+    ReadingTimePolicy reading = policy(null);
+    ahead.getTimestampForRecord(backlog(0), record("A,2024-03-01 11:00:00,1,1"));
+    reading.getTimestampForRecord(backlog(0), record("B,2024-03-01 10:30:00,1,1"));
+    clock.addAndGet(ReadingTimePolicy.QUIET_MILLIS - 1);
+    // Its backlog says 0, but it read a record a moment ago: more may be on the way.
+    assertEquals(at("2024-03-01T10:29:00Z"), reading.getWatermark(backlog(0)));
+    assertEquals(
+        at("2024-03-01T10:31:00Z"),
+        reading.getTimestampForRecord(backlog(0), record("B,2024-03-01 10:31:00,1,1")));
+  }
+
+  @Test
   public void aPartitionIdleForTheStopTimeIsFinished() {
     ReadingTimePolicy p = policy(Duration.standardSeconds(5));
     p.getTimestampForRecord(backlog(1), record("A,2024-03-01 10:30:00,1,1"));
-    clock.addAndGet(4_000);
-    assertTrue(p.getWatermark(backlog(0)).isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE));
-    clock.addAndGet(1_000);
+    for (int i = 0; i < 4; i++) {
+      clock.addAndGet(1_000);
+      assertTrue(p.getWatermark(backlog(0)).isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE));
+    }
     // Not caught up (records waiting): not finished, however long since the last one.
+    clock.addAndGet(10_000);
     assertTrue(p.getWatermark(backlog(3)).isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE));
+    for (int i = 0; i < 5; i++) {
+      assertTrue(p.getWatermark(backlog(0)).isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE));
+      clock.addAndGet(1_000);
+    }
     assertEquals(BoundedWindow.TIMESTAMP_MAX_VALUE, p.getWatermark(backlog(0)));
+  }
+
+  @Test
+  public void aBrokerOutageIsNotIdleness() {
+    ReadingTimePolicy p = policy(Duration.standardSeconds(5));
+    p.getTimestampForRecord(backlog(1), record("A,2024-03-01 10:30:00,1,1"));
+    for (int i = 0; i < 3; i++) { // answers, a second apart: 3 s idle
+      clock.addAndGet(1_000);
+      assertTrue(p.getWatermark(backlog(0)).isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE));
+    }
+    long lastAnswer = clock.get();
+    // The broker is down for 30 s: KafkaIO keeps its last backlog (0) and its last answer's time.
+    for (int i = 0; i < 30; i++) {
+      clock.addAndGet(1_000);
+      assertTrue(
+          p.getWatermark(backlogCheckedAt(0, lastAnswer))
+              .isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE));
+    }
+    // Back: its first answer starts the count again (idle 0), so the feed has time to resume.
+    for (int i = 0; i < 5; i++) {
+      clock.addAndGet(1_000);
+      assertTrue(p.getWatermark(backlog(0)).isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE));
+    }
+    clock.addAndGet(1_000);
+    assertEquals(BoundedWindow.TIMESTAMP_MAX_VALUE, p.getWatermark(backlog(0)));
+  }
+
+  @Test
+  public void aPartitionTheBrokerHasNotAnsweredForLatelyDoesNotFollowTheTopic() {
+    ReadingTimePolicy busy = policy(null);
+    ReadingTimePolicy quiet = policy(null);
+    busy.getTimestampForRecord(backlog(5), record("A,2024-03-01 10:30:00,1,1"));
+    clock.addAndGet(ReadingTimePolicy.QUIET_MILLIS);
+    // Its backlog looked like 0 six seconds ago: maybe records came since that it has not read.
+    assertEquals(
+        BoundedWindow.TIMESTAMP_MIN_VALUE,
+        quiet.getWatermark(backlogCheckedAt(0, clock.get() - 6_000)));
+    assertEquals(at("2024-03-01T10:29:00Z"), quiet.getWatermark(backlog(0)));
   }
 }
