@@ -12,6 +12,7 @@
 #   scripts/stream-benchmark.sh long SPEEDUP MIN   the same, printing the job's RSS and checkpoint
 #                                                  size every 30 s (must stay flat)
 #
+# JOB_ARGS adds options to the job's command line (e.g. JOB_ARGS=--fasterCopy=true).
 # Needs: mvn -Pflink-runner package (target/eec-pipeline-bundled-flink.jar), the test classes
 # (mvn test-compile) and scripts/make-data.sh bench-1gb. Work folder: target/stream-bench/.
 set -euo pipefail
@@ -59,14 +60,14 @@ echo "$run: $lines readings, speedup $speedup ($((225 * speedup)) readings/s pla
 
 # Flink's own jars (provided scope: a cluster has them), as scripts/benchmark.sh runs the job.
 [ -s "$WORK/flink.cp" ] || mvn -B -q -o -Pflink-runner dependency:build-classpath \
-  -Dmdep.includeScope=provided -Dmdep.outputFile="$WORK/flink.cp"
+  -DincludeScope=provided -Dmdep.outputFile="$WORK/flink.cp"
 CP=$JAR:$(cat "$WORK/flink.cp")
 "$JAVA" @.mvn/jvm.config -cp "$CP" io.github.eec.pipeline.HourlyMetricsPipeline --runner=FlinkRunner --flinkMaster='[local]' \
   --flinkConfDir=runner-profiles/flink-local-conf --parallelism=2 \
   --checkpointingInterval=10000 --stateBackend=filesystem \
   --stateBackendStoragePath="file://$WORK/checkpoints-$run" \
   --inputTopic="$topic" --bootstrapServers=$BOOTSTRAP --output="$out" \
-  --stopAfterIdleSeconds=20 > "$WORK/job-$run.log" 2>&1 &
+  --stopAfterIdleSeconds=20 ${JOB_ARGS:-} > "$WORK/job-$run.log" 2>&1 &
 job=$!
 
 samples=$WORK/samples-$run.txt
