@@ -17,7 +17,6 @@ import io.github.eec.pipeline.testing.RunnerProfile;
 import io.github.eec.tools.verify.CrossRunnerOutputs;
 import io.github.eec.tools.verify.ParquetRows;
 import io.github.eec.tools.verify.TableRows;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,16 +30,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.kafka.TimestampPolicy;
 import org.apache.beam.sdk.io.kafka.TimestampPolicy.PartitionContext;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.AfterClass;
@@ -65,33 +61,21 @@ public class KafkaStreamIT {
   private static final String PROFILE = System.getProperty("it.runnerProfile", "direct");
   private static final Path PROJECT = Paths.get(System.getProperty("project.dir", "."));
   private static final String PORT = "29192";
-  private static final String BOOTSTRAP = "127.0.0.1:" + PORT;
   private static final String TOPIC = "readings";
   private static final String LATE_LINE = "MTR-000101,2024-02-28 00:07,92024400.0,1000.0";
 
-  private static File brokerDir;
+  private static TestBroker broker;
 
   @BeforeClass
   public static void startBroker() throws Exception {
-    brokerDir = TMP.newFolder("broker");
-    kafka("start");
-    kafka("create-topic", TOPIC, "2");
+    broker = new TestBroker(PORT, TMP.newFolder("broker"));
+    broker.kafka("start");
+    broker.kafka("create-topic", TOPIC, "2");
   }
 
   @AfterClass
   public static void stopBroker() throws Exception {
-    kafka("stop");
-  }
-
-  private static void kafka(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("bash", "scripts/kafka.sh"));
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(PROJECT.toFile()).inheritIO();
-    pb.environment().put("KAFKA_PORT", PORT);
-    pb.environment().put("KAFKA_DIR", new File(brokerDir, "kafka").getPath());
-    Process p = pb.start();
-    assertTrue("scripts/kafka.sh " + args[0] + " timed out", p.waitFor(3, TimeUnit.MINUTES));
-    assertEquals("scripts/kafka.sh " + String.join(" ", args), 0, p.exitValue());
+    broker.kafka("stop");
   }
 
   @Test
@@ -127,7 +111,7 @@ public class KafkaStreamIT {
     args.addAll(
         List.of(
             "--inputTopic=" + TOPIC,
-            "--bootstrapServers=" + BOOTSTRAP,
+            "--bootstrapServers=" + broker.bootstrap(),
             "--output=" + streamOut,
             "--maxOutOfOrderness=60s",
             "--allowedLateness=0s",
@@ -220,8 +204,8 @@ public class KafkaStreamIT {
   @Test
   public void anIdlePartitionFollowsReadingsItNeverReadThroughTheBroker() throws Exception {
     String topic = "tail";
-    kafka("create-topic", topic, "2");
-    Properties props = producerProperties();
+    broker.kafka("create-topic", topic, "2");
+    Properties props = broker.producerProperties();
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
       for (String line :
           List.of("A,2024-03-01 10:00:00,1,1", "A,2024-03-01 10:30:00,2,1", "bad line")) {
@@ -229,7 +213,8 @@ public class KafkaStreamIT {
       }
       producer.flush();
     }
-    HashMap<String, String> consumer = new HashMap<>(Map.of("bootstrap.servers", BOOTSTRAP));
+    HashMap<String, String> consumer =
+        new HashMap<>(Map.of("bootstrap.servers", broker.bootstrap()));
     TimestampPolicy<byte[], byte[]> idle =
         ReadingTimePolicy.factory(
                 ReadingRules.defaults(),
@@ -277,17 +262,9 @@ public class KafkaStreamIT {
         PROFILE, List.of("--parallelism=3", "--checkpointingInterval=2000"));
   }
 
-  private static Properties producerProperties() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    return props;
-  }
-
   private static void produce(List<byte[]> values) throws Exception {
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties())) {
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(broker.producerProperties())) {
       for (byte[] value : values) {
         // Keyed by meter (the bytes before the first comma): a meter stays in one partition.
         int comma = 0;

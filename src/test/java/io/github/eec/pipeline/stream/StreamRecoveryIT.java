@@ -11,7 +11,6 @@ import io.github.eec.pipeline.testing.EveryProfile;
 import io.github.eec.pipeline.testing.Jobs;
 import io.github.eec.pipeline.testing.RunnerProfile;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +38,6 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.joda.time.Duration;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -65,7 +63,6 @@ public class StreamRecoveryIT {
   private static final String PROFILE = System.getProperty("it.runnerProfile", "direct");
   private static final Path PROJECT = Paths.get(System.getProperty("project.dir", "."));
   private static final String PORT = "29292";
-  private static final String BOOTSTRAP = "127.0.0.1:" + PORT;
   private static final String TOPIC = "readings";
 
   /** Eight hours of the sample's 10 meters at 15 s: about 19,000 lines, with its faulty ones. */
@@ -84,20 +81,20 @@ public class StreamRecoveryIT {
 
   static final Set<String> AFTER = ConcurrentHashMap.newKeySet();
 
-  private static File brokerDir;
+  private static TestBroker broker;
 
   @BeforeClass
   public static void startBroker() throws Exception {
     assumeTrue("restarts from a checkpoint need Flink", PROFILE.startsWith("flink"));
-    brokerDir = TMP.newFolder("broker");
-    kafka("start");
-    kafka("create-topic", TOPIC, "2");
+    broker = new TestBroker(PORT, TMP.newFolder("broker"));
+    broker.kafka("start");
+    broker.kafka("create-topic", TOPIC, "2");
   }
 
   @AfterClass
   public static void stopBroker() throws Exception {
-    if (brokerDir != null) {
-      kafka("stop");
+    if (broker != null) {
+      broker.kafka("stop");
     }
   }
 
@@ -126,7 +123,7 @@ public class StreamRecoveryIT {
     args.addAll(
         List.of(
             "--inputTopic=" + TOPIC,
-            "--bootstrapServers=" + BOOTSTRAP,
+            "--bootstrapServers=" + broker.bootstrap(),
             "--output=" + streamOut,
             "--maxOutOfOrderness=60s",
             "--allowedLateness=0s",
@@ -151,9 +148,9 @@ public class StreamRecoveryIT {
       await("the injected failure", job, FAILED::get, 60);
       await("rows from the restarted job", job, () -> !AFTER.isEmpty(), 120);
       System.err.println(java.time.Instant.now() + " killing the broker");
-      kafka("kill");
+      broker.kafka("kill");
       Thread.sleep(20_000);
-      kafka("resume");
+      broker.kafka("resume");
       System.err.println(java.time.Instant.now() + " broker back; sending the last third");
       send(producer, lines.subList(twoThirds, lines.size()));
       System.err.println(java.time.Instant.now() + " all sent");
@@ -233,6 +230,14 @@ public class StreamRecoveryIT {
     }
   }
 
+  /** Acknowledged by the broker, written once: a resent batch after the outage is not doubled. */
+  private static Properties producerProperties() {
+    Properties props = broker.producerProperties();
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    return props;
+  }
+
   /** The lines at about 1,500 a second, keyed by meter (a meter stays in one partition). */
   private static void send(KafkaProducer<byte[], byte[]> producer, List<String> lines)
       throws Exception {
@@ -271,27 +276,5 @@ public class StreamRecoveryIT {
       assertTrue("no " + what + " after " + seconds + " s", System.currentTimeMillis() < deadline);
       Thread.sleep(100);
     }
-  }
-
-  private static Properties producerProperties() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    return props;
-  }
-
-  private static void kafka(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("bash", "scripts/kafka.sh"));
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(PROJECT.toFile()).inheritIO();
-    pb.environment().put("KAFKA_PORT", PORT);
-    pb.environment().put("KAFKA_DIR", new File(brokerDir, "kafka").getPath());
-    Process p = pb.start();
-    assertTrue("scripts/kafka.sh " + args[0] + " timed out", p.waitFor(3, TimeUnit.MINUTES));
-    assertEquals("scripts/kafka.sh " + String.join(" ", args), 0, p.exitValue());
   }
 }
