@@ -34,17 +34,9 @@ pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n1; }
 SPARK_VERSION=$(pom_property spark.version)
 FLINK_VERSION=$(pom_property flink.version)
 
-started=() # ids of the processes this script started
-stop_all() {
-  local pid
-  # A Spark worker stops its executors itself when it gets TERM.
-  for pid in "${started[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${started[@]}"; do
-    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-  started=()
-}
+# start, foreground, stop_all, wait_for_log, free_port (scripts/lib/processes.sh) and the Flink
+# session cluster's set-up.
+. scripts/lib/flink-cluster.sh
 on_exit() {
   local code=$?
   stop_all
@@ -56,46 +48,6 @@ on_exit() {
 trap on_exit EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-# start NAME COMMAND...: runs COMMAND in the background, its output in $LOGS/NAME.log.
-start() {
-  local name=$1
-  shift
-  "$@" > "$LOGS/$name.log" 2>&1 < /dev/null &
-  started+=($!)
-}
-
-# foreground COMMAND...: runs COMMAND to its end, at most 15 minutes. Run in the background and
-# waited for, so that an interrupt stops it at once (bash runs traps only between commands).
-foreground() {
-  local pid rc=0
-  timeout -k 30 900 "$@" &
-  pid=$!
-  started+=("$pid")
-  wait "$pid" || rc=$?
-  local still=() p
-  for p in "${started[@]}"; do [ "$p" = "$pid" ] || still+=("$p"); done
-  started=("${still[@]}")
-  return $rc
-}
-
-# wait_for_log FILE PATTERN SECONDS
-wait_for_log() {
-  local i
-  for i in $(seq 1 "$3"); do
-    grep -q "$2" "$1" 2>/dev/null && return 0
-    sleep 1
-  done
-  echo "timed out after $3 s waiting for '$2' in $1" >&2
-  return 1
-}
-
-# free_port PREFERRED: PREFERRED if nothing listens there on 127.0.0.1, else the next free one.
-free_port() {
-  local port=$1
-  while (exec 3<> "/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-  echo "$port"
-}
 
 SECONDS_AT=$SECONDS
 timings=()
@@ -126,11 +78,9 @@ CHECK_CP=$ROOT/target/eec-pipeline-bundled-direct.jar:$ROOT/target/test-classes
 
 step "Spark $SPARK_VERSION and Flink $FLINK_VERSION from Maven"
 SPARK_HOME=$WORK/spark-home
-FLINK_HOME=$WORK/flink-home
 foreground mvn -B -ntp -q -f scripts/cluster/pom.xml -Pspark -Dspark.version="$SPARK_VERSION" \
   dependency:copy-dependencies -DoutputDirectory="$SPARK_HOME/jars"
-foreground mvn -B -ntp -q -f scripts/cluster/pom.xml -Pflink -Dflink.version="$FLINK_VERSION" \
-  dependency:copy-dependencies -DoutputDirectory="$FLINK_HOME/lib"
+flink_install "$WORK/flink-home" "$FLINK_VERSION"
 READER=$WORK/spark-iceberg-reader
 foreground mvn -B -ntp -q -f scripts/cluster/pom.xml -Pspark-iceberg -Dspark.version="$SPARK_VERSION" \
   -Diceberg.version="$(pom_property iceberg.version)" dependency:copy-dependencies -DoutputDirectory="$READER/jars"
@@ -205,71 +155,9 @@ stop_all
 
 # ---------------------------------------------------------------- Flink session cluster
 step "start a Flink session cluster (JobManager and TaskManager)"
-FLINK_REST_PORT=$(free_port 8081)
-FLINK_RPC_PORT=$(free_port 6123)
-export FLINK_CONF_DIR=$FLINK_HOME/conf FLINK_PLUGINS_DIR=$FLINK_HOME/plugins
-mkdir -p "$FLINK_CONF_DIR" "$FLINK_PLUGINS_DIR" "$FLINK_HOME/bin" "$WORK/flink-tmp"
-cat > "$FLINK_CONF_DIR/flink-conf.yaml" <<EOF
-jobmanager.rpc.address: 127.0.0.1
-jobmanager.rpc.port: $FLINK_RPC_PORT
-jobmanager.bind-host: 127.0.0.1
-taskmanager.bind-host: 127.0.0.1
-taskmanager.host: 127.0.0.1
-rest.address: 127.0.0.1
-rest.bind-address: 127.0.0.1
-rest.port: $FLINK_REST_PORT
-jobmanager.memory.process.size: 1024m
-taskmanager.memory.process.size: 1536m
-taskmanager.numberOfTaskSlots: 2
-parallelism.default: 2
-io.tmp.dirs: $WORK/flink-tmp
-EOF
-for name in log4j log4j-cli; do
-  level=info
-  [ $name = log4j-cli ] && level=warn
-  cat > "$FLINK_CONF_DIR/$name.properties" <<EOF
-rootLogger.level = $level
-rootLogger.appenderRef.out.ref = out
-appender.out.type = Console
-appender.out.name = out
-appender.out.target = SYSTEM_ERR
-appender.out.layout.type = PatternLayout
-appender.out.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n
-logger.metrics.name = org.apache.flink.metrics.MetricGroup
-logger.metrics.level = error
-# This Flink home has no YARN support (flink-yarn): the CLI says so with a stack trace.
-logger.cli.name = org.apache.flink.client.cli.CliFrontend
-logger.cli.level = error
-EOF
-done
-# Stand-in for the distribution's bin/flink: the same entry point, CliFrontend.
-cat > "$FLINK_HOME/bin/flink" <<EOF
-#!/usr/bin/env bash
-export FLINK_CONF_DIR="$FLINK_CONF_DIR" FLINK_PLUGINS_DIR="$FLINK_PLUGINS_DIR"
-exec "$JAVA" $OPENS -Dlog4j.configurationFile="file:$FLINK_CONF_DIR/log4j-cli.properties" \
-  -cp "$FLINK_HOME/lib/*" org.apache.flink.client.cli.CliFrontend "\$@"
-EOF
-chmod +x "$FLINK_HOME/bin/flink"
-# Memory flags the way Flink's own jobmanager.sh and taskmanager.sh compute them.
-flink_resources() { # flink_resources GET_JM_RESOURCE_PARAMS|GET_TM_RESOURCE_PARAMS -> 2 lines
-  "$JAVA" -cp "$FLINK_HOME/lib/*" -Dlog4j.configurationFile="file:$FLINK_CONF_DIR/log4j-cli.properties" \
-    org.apache.flink.runtime.util.bash.BashJavaUtils "$1" --configDir "$FLINK_CONF_DIR" \
-    | sed -n 's/^BASH_JAVA_UTILS_EXEC_RESULT://p' | tail -n 2
-}
-jm=$(flink_resources GET_JM_RESOURCE_PARAMS)
-tm=$(flink_resources GET_TM_RESOURCE_PARAMS)
-[ "$(echo "$jm" | wc -l)" = 2 ] && [ "$(echo "$tm" | wc -l)" = 2 ] || { echo "BashJavaUtils: $jm $tm" >&2; exit 1; }
-FLINK_DAEMON=($OPENS -Dlog4j.configurationFile="file:$FLINK_CONF_DIR/log4j.properties" -cp "$FLINK_HOME/lib/*")
-# shellcheck disable=SC2046 # the flag lists are meant to be split
-start flink-jobmanager "$JAVA" $(echo "$jm" | head -n1) "${FLINK_DAEMON[@]}" \
-  org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint --configDir "$FLINK_CONF_DIR" \
-  $(echo "$jm" | tail -n1)
-wait_for_log "$LOGS/flink-jobmanager.log" "Rest endpoint listening at" 60
-# shellcheck disable=SC2046
-start flink-taskmanager "$JAVA" $(echo "$tm" | head -n1) "${FLINK_DAEMON[@]}" \
-  org.apache.flink.runtime.taskexecutor.TaskManagerRunner --configDir "$FLINK_CONF_DIR" \
-  $(echo "$tm" | tail -n1)
-wait_for_log "$LOGS/flink-jobmanager.log" "Registering TaskManager with ResourceID" 60
+flink_configure
+flink_start_jobmanager
+flink_start_taskmanager
 
 step "submit to Flink: scripts/run flink-cluster (flink run)"
 FLINK_HOME=$FLINK_HOME foreground scripts/run flink-cluster \

@@ -9,6 +9,8 @@
 #   scripts/make-data.sh bench-3gb    data/bench-3gb/    the same meters, 4200 min          (git-ignored)
 #                                 (scripts/benchmark.sh: same meters, so memory vs size is comparable)
 #   scripts/make-data.sh bench-days  data/bench-days/day-NN/  30 daily files for the merge benchmark (git-ignored)
+#   scripts/make-data.sh stream-faults  data/stream-faults/  40 meters, 15 s readings, 6 h, faulty lines (git-ignored)
+#                                 (scripts/stream-fault-test.sh replays it into Kafka)
 #   scripts/make-data.sh registry-1k|registry-1m  data/registry-*.csv  meter registries (git-ignored)
 #   scripts/make-data.sh bench    generator throughput, plain and gzip, into target/bench/
 #
@@ -113,6 +115,16 @@ case "${1:-}" in
     rm -rf target/bench-days-all
     du -sh data/bench-days
     ;;
+  stream-faults)
+    # The fault test's feed (scripts/stream-fault-test.sh): one file in time order, every fault kind
+    # but OUT_OF_ORDER at 0.02 % per reading. A line held back by minutes would be a late reading in
+    # the stream (beyond --maxOutOfOrderness and --allowedLateness) and a counted one in batch: a
+    # difference the feed made, not the faults.
+    rm -rf data/stream-faults
+    gen --meters=40 --start=2024-03-01 --duration=6h --period=15s --seed=4006 \
+        --shards=1 --faultRate=0.0002 --faultRates=OUT_OF_ORDER:0 --output=data/stream-faults
+    du -sh data/stream-faults
+    ;;
   registry-1k | registry-1m)
     # Meter registries for the roll-ups: the benchmark's 1,800 meters are the first of both (1k lists
     # 1,000 of them); 1m is a large utility's million meters, for the registry join's cost.
@@ -134,7 +146,7 @@ case "${1:-}" in
     rm -rf target/bench
     ;;
   *)
-    echo "usage: $0 sample|100mb|1gb|bench-100mb|bench-1gb|bench-3gb|bench-days|registry-1k|registry-1m|bench" >&2
+    echo "usage: $0 sample|100mb|1gb|bench-100mb|bench-1gb|bench-3gb|bench-days|stream-faults|registry-1k|registry-1m|bench" >&2
     exit 2
     ;;
 esac

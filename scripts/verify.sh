@@ -10,8 +10,12 @@
 #   3. mvn -Pflink-runner verify   the same on Flink (embedded, parallelism 2), and the sample through
 #                                  mvn -Pflink-runner compile exec:java (Beam's quickstart command)
 #   4. scripts/cluster-test.sh     the bundled jars on real Spark and Flink clusters = DirectRunner
+#   5. scripts/stream-fault-test.sh  the streaming job on a Flink session cluster: a TaskManager
+#                                  killed mid-stream (restored from its checkpoint) and the broker
+#                                  down for 20 s; its rows = the batch job's
 # One Maven build per profile: each runner has its own class path (Spark and Flink do not share one).
-# Skip the cluster test with SKIP_CLUSTER_TEST=1. Prints how long each part took.
+# Skip the cluster test with SKIP_CLUSTER_TEST=1, the stream fault test with SKIP_STREAM_FAULTS=1.
+# Prints how long each part took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -51,6 +55,13 @@ part "Flink exec:java" exec_java_flink
 
 if [ -z "${SKIP_CLUSTER_TEST:-}" ]; then
   part "clusters" env SKIP_BUILD=1 scripts/cluster-test.sh
+fi
+stream_faults() { # one test for the totals: it passes only if the rows equal batch after the faults
+  scripts/stream-fault-test.sh
+  echo "[INFO] Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"
+}
+if [ -z "${SKIP_STREAM_FAULTS:-}" ]; then
+  part "stream faults" stream_faults
 fi
 
 echo "All tests passed. Times:"

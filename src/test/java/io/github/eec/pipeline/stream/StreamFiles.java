@@ -2,6 +2,7 @@ package io.github.eec.pipeline.stream;
 
 import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.tools.verify.ParquetRows;
+import io.github.eec.tools.verify.StreamVsBatchRows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +12,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.avro.generic.GenericRecord;
 
 /**
  * What a streaming run left in its output folder, read back as a user would: the rows of every
  * Parquet file under {@code hourly/}, the lines of the text outputs, and how the latest revisions
- * compare with the batch job's rows.
+ * compare with the batch job's rows ({@link StreamVsBatchRows}).
  */
 final class StreamFiles {
   private StreamFiles() {}
@@ -31,36 +31,12 @@ final class StreamFiles {
   }
 
   /**
-   * One message per difference between the stream's rows in {@code hourly} and the batch rows: a
-   * meter-hour on one side only, a latest revision unlike the batch row, a revision standing for
-   * two different rows. Empty when the stream is exact.
+   * One message per difference between the stream's rows in {@code hourly} and the batch rows (see
+   * {@link StreamVsBatchRows}); empty when the stream is exact.
    */
   static List<String> differences(Map<String, HourlyMeterStats> batch, Path hourly)
       throws IOException {
-    List<String> differences = new ArrayList<>();
-    Map<String, RevisedRow> latest = new TreeMap<>();
-    Map<String, HourlyMeterStats> seen = new TreeMap<>();
-    for (GenericRecord rec : records(hourly)) {
-      RevisedRow r = RevisedRowSchema.fromRecord(rec);
-      String key = StreamVsBatch.key(r.row());
-      HourlyMeterStats before = seen.put(key + "#" + r.revision(), r.row());
-      if (before != null && !before.equals(r.row())) {
-        differences.add(key + ": revision " + r.revision() + " stands for " + before + " and " + r);
-      }
-      latest.merge(key, r, (a, b) -> a.revision() >= b.revision() ? a : b);
-    }
-    for (Map.Entry<String, HourlyMeterStats> e : batch.entrySet()) {
-      RevisedRow r = latest.get(e.getKey());
-      if (r == null || !e.getValue().equals(r.row())) {
-        differences.add(e.getKey() + ": batch " + e.getValue() + " stream " + r);
-      }
-    }
-    for (String key : latest.keySet()) {
-      if (!batch.containsKey(key)) {
-        differences.add(key + ": only in the stream " + latest.get(key));
-      }
-    }
-    return differences;
+    return StreamVsBatchRows.compare(batch.values(), hourly).differences();
   }
 
   /** A short message for an assertion: how many differences and the first few. */
@@ -68,16 +44,6 @@ final class StreamFiles {
     return differences.size()
         + " differences, e.g. "
         + differences.subList(0, Math.min(5, differences.size()));
-  }
-
-  static List<GenericRecord> records(Path dir) throws IOException {
-    List<GenericRecord> out = new ArrayList<>();
-    try (Stream<Path> dirs = Files.walk(dir)) {
-      for (Path d : dirs.filter(Files::isDirectory).collect(Collectors.toList())) {
-        out.addAll(ParquetRows.records(d));
-      }
-    }
-    return out;
   }
 
   static List<String> lines(Path dir) throws IOException {
