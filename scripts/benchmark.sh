@@ -34,7 +34,7 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = jmh ]; then
   shift
   # The benchmarks compile with the tests; their class path is the test class path.
-  mvn -B -q -o test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  mvn -B -q -o test-compile dependency:build-classpath -DincludeScope=test \
     -Dmdep.outputFile=target/jmh.cp
   cp="target/test-classes:target/classes:$(cat target/jmh.cp)"
   java -cp "$cp" org.openjdk.jmh.Main "$@"
@@ -50,8 +50,8 @@ if [ "${1:-}" = merge ]; then
   WORK=$(cd "$WORK" && pwd)
   [ "${BUILD:-1}" = 1 ] && mvn -B -q -o package -DskipTests -P"$MERGE_WAY"-runner
   cp "target/eec-pipeline-bundled-$MERGE_WAY.jar" "$WORK/job.jar"
-  [ -s "$WORK/engine.cp" ] || mvn -B -q -o -P"$MERGE_WAY"-runner dependency:build-classpath \
-    -Dmdep.includeScope=provided -Dmdep.outputFile="$WORK/engine.cp"
+  [ -s "$WORK/engine-provided.cp" ] || mvn -B -q -o -P"$MERGE_WAY"-runner dependency:build-classpath \
+    -DincludeScope=provided -Dmdep.outputFile="$WORK/engine-provided.cp"
   export SPARK_LOCAL_IP=127.0.0.1
   case "$MERGE_WAY" in
     flink) way_args="$(scripts/run --options flink-local | grep -v '^--parallelism=' | tr '\n' ' ') --parallelism=2" ;;
@@ -71,7 +71,7 @@ if [ "${1:-}" = merge ]; then
     local t0 t1
     t0=$(date +%s.%N)
     # shellcheck disable=SC2086
-    /usr/bin/time -v -o "$log.time" java @.mvn/jvm.config -cp "$WORK/job.jar:$(cat "$WORK/engine.cp")" \
+    /usr/bin/time -v -o "$log.time" java @.mvn/jvm.config -cp "$WORK/job.jar:$(cat "$WORK/engine-provided.cp")" \
       io.github.eec.pipeline.HourlyMetricsPipeline $way_args \
       --input="$PWD/$days/day-$(printf '%02d' "$d")/*" --output="$o" "$@" > "$log" 2>&1 ||
       { echo "$kind of day $d failed: $log" >&2; exit 1; }
@@ -118,8 +118,10 @@ JVM=("@$PWD/.mvn/jvm.config" ${JAVA_OPTS:-})
 export SPARK_LOCAL_IP=127.0.0.1
 
 # The bundled jars and the baselines (tools, compiled with the tests under -Pbench), copied so a build
-# running meanwhile does not change them under the benchmark; the engines' class paths as `provided`
-# resolves them (Flink; Spark), and the baselines' (test scope: spark-sql, DuckDB).
+# running meanwhile does not change them under the benchmark; the engines' class paths (the
+# provided scope only: Flink; Spark, Scala, Hadoop) and the baselines' (the whole test class path:
+# spark-sql, DuckDB). The plugin's property is includeScope (mdep.includeScope is ignored, which
+# once put the whole test class path behind the engines); *-provided.cp replaces those files.
 if [ "$BUILD" = 1 ]; then
   echo "building the bundled jars (direct, flink, spark) and the baselines" >&2
   mvn -B -q -o package -DskipTests -Pdirect-runner
@@ -131,12 +133,12 @@ for r in direct spark flink; do cp target/eec-pipeline-bundled-$r.jar "$WORK/jar
 [ -f "target/test-classes/${NATIVE//.//}.class" ] ||
   { echo "no baseline classes: build them with -Pspark-runner,bench (or BUILD=1)" >&2; exit 2; }
 rm -rf "$WORK/tools" && cp -r target/test-classes "$WORK/tools"
-[ -s "$WORK/spark.cp" ] || mvn -B -q -o -Pspark-runner dependency:build-classpath \
-  -Dmdep.includeScope=provided -Dmdep.outputFile="$WORK/spark.cp"
+[ -s "$WORK/spark-provided.cp" ] || mvn -B -q -o -Pspark-runner dependency:build-classpath \
+  -DincludeScope=provided -Dmdep.outputFile="$WORK/spark-provided.cp"
 grep -q duckdb_jdbc "$WORK/baseline.cp" 2>/dev/null || mvn -B -q -o -Pspark-runner,bench dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/baseline.cp"
-[ -s "$WORK/flink.cp" ] || mvn -B -q -o -Pflink-runner dependency:build-classpath \
-  -Dmdep.includeScope=provided -Dmdep.outputFile="$WORK/flink.cp"
+  -DincludeScope=test -Dmdep.outputFile="$WORK/baseline.cp"
+[ -s "$WORK/flink-provided.cp" ] || mvn -B -q -o -Pflink-runner dependency:build-classpath \
+  -DincludeScope=provided -Dmdep.outputFile="$WORK/flink-provided.cp"
 
 # A way's options (scripts/run reads runner-profiles/), without the options set here.
 profile() {
@@ -158,11 +160,11 @@ command_for() { # way input output gc-log
       echo java "${JVM[@]}" -jar "$WORK/jars/eec-pipeline-bundled-direct.jar" $(profile direct) \
         ${DIRECT_ARGS:-} --input="$input" --output="$output" --overwrite=true ;;
     spark)
-      echo java "${JVM[@]}" -cp "$WORK/jars/eec-pipeline-bundled-spark.jar:$(cat "$WORK/spark.cp")" "$MAIN" \
+      echo java "${JVM[@]}" -cp "$WORK/jars/eec-pipeline-bundled-spark.jar:$(cat "$WORK/spark-provided.cp")" "$MAIN" \
         $(profile spark-local) --sparkMaster='local[2]' ${SPARK_ARGS:-} \
         --input="$input" --output="$output" --overwrite=true ;;
     flink)
-      echo java "${JVM[@]}" -cp "$WORK/jars/eec-pipeline-bundled-flink.jar:$(cat "$WORK/flink.cp")" "$MAIN" \
+      echo java "${JVM[@]}" -cp "$WORK/jars/eec-pipeline-bundled-flink.jar:$(cat "$WORK/flink-provided.cp")" "$MAIN" \
         $(profile flink-local) --parallelism=2 ${FLINK_ARGS:-} \
         --input="$input" --output="$output" --overwrite=true ;;
     *) echo "unknown way $way" >&2; exit 2 ;;

@@ -58,9 +58,9 @@ lines=$(wc -l < "$feed")
 echo "$run: $lines readings, speedup $speedup ($((225 * speedup)) readings/s planned)"
 
 # Flink's own jars (provided scope: a cluster has them), as scripts/benchmark.sh runs the job.
-[ -s "$WORK/flink.cp" ] || mvn -B -q -o -Pflink-runner dependency:build-classpath \
-  -Dmdep.includeScope=provided -Dmdep.outputFile="$WORK/flink.cp"
-CP=$JAR:$(cat "$WORK/flink.cp")
+[ -s "$WORK/flink-provided.cp" ] || mvn -B -q -o -Pflink-runner dependency:build-classpath \
+  -DincludeScope=provided -Dmdep.outputFile="$WORK/flink-provided.cp"
+CP=$JAR:$(cat "$WORK/flink-provided.cp")
 "$JAVA" @.mvn/jvm.config -cp "$CP" io.github.eec.pipeline.HourlyMetricsPipeline --runner=FlinkRunner --flinkMaster='[local]' \
   --flinkConfDir=runner-profiles/flink-local-conf --parallelism=2 \
   --checkpointingInterval=10000 --stateBackend=filesystem \
