@@ -274,7 +274,7 @@ awk -F'\t' -v stamp="$stamp" -v sizes="$SIZES" -v ways="$labels" '
     name["spark"] = "SparkRunner, local[2]"; name["flink"] = "FlinkRunner, parallelism 2"
     name["duckdb"] = "DuckDB, 2 threads"
     split("direct spark flink", J, " ")
-    for (j = 1; j <= 3; j++) name[J[j] "+cds"] = name[J[j]] ", CDS archive"
+    for (j = 1; j <= 3; j++) name[J[j] "+cds"] = name[J[j]] ", scripts/run --cds-flags"
     print "| data | way | runs | wall s | × baseline | × DuckDB | CPU s | max RSS MB | heap after GC MB | MB/s | readings/s | rows |"
     print "|---|---|---|---|---|---|---|---|---|---|---|---|"
     ns = split(sizes, S, " "); nw = split(ways, W, " ")
