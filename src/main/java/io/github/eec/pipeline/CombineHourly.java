@@ -7,6 +7,7 @@ import io.github.eec.pipeline.model.ReadingRules;
 import io.github.eec.pipeline.model.Reject;
 import io.github.eec.pipeline.parse.DropDuplicateReadings;
 import io.github.eec.pipeline.parse.ParseReadings;
+import io.github.eec.pipeline.parse.ReadAhead;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.SerializableFunction;
@@ -35,21 +36,25 @@ public final class CombineHourly
   private final boolean dedupe;
   private final Window<KV<String, HourlyAccumulator>> windows;
   private final SerializableFunction<String, String> countedAs;
+  private final ReadAhead readAhead;
 
   private CombineHourly(
       ReadingRules rules,
       boolean dedupe,
       Window<KV<String, HourlyAccumulator>> windows,
-      SerializableFunction<String, String> countedAs) {
+      SerializableFunction<String, String> countedAs,
+      ReadAhead readAhead) {
     this.rules = rules;
     this.dedupe = dedupe;
     this.windows = windows;
     this.countedAs = countedAs;
+    this.readAhead = readAhead;
   }
 
   /** Default rules, every reading counted, the hourly windows' default trigger. */
   public static CombineHourly create() {
-    return new CombineHourly(ReadingRules.defaults(), false, hourlyWindows(), file -> file);
+    return new CombineHourly(
+        ReadingRules.defaults(), false, hourlyWindows(), file -> file, ReadAhead.unbounded());
   }
 
   /** The hourly windows of the combine; a stream adds its trigger and lateness to them. */
@@ -58,12 +63,12 @@ public final class CombineHourly
   }
 
   public CombineHourly withRules(ReadingRules rules) {
-    return new CombineHourly(rules, dedupe, windows, countedAs);
+    return new CombineHourly(rules, dedupe, windows, countedAs, readAhead);
   }
 
   /** Whether a meter and time counts once however many lines have it ({@code --dedupe}). */
   public CombineHourly withDedupe(boolean dedupe) {
-    return new CombineHourly(rules, dedupe, windows, countedAs);
+    return new CombineHourly(rules, dedupe, windows, countedAs, readAhead);
   }
 
   /**
@@ -76,17 +81,26 @@ public final class CombineHourly
       throw new IllegalArgumentException(
           "CombineHourly needs the hourly windows (CombineHourly.hourlyWindows()), got " + windows);
     }
-    return new CombineHourly(rules, dedupe, windows, countedAs);
+    return new CombineHourly(rules, dedupe, windows, countedAs, readAhead);
   }
 
   /** What the per-file counters count a line's origin as ({@link ParseReadings#withCountsPer}). */
   public CombineHourly withCountsPer(SerializableFunction<String, String> countedAs) {
-    return new CombineHourly(rules, dedupe, windows, countedAs);
+    return new CombineHourly(rules, dedupe, windows, countedAs, readAhead);
+  }
+
+  /** The read step's bound, counted off as lines are parsed ({@link ParseReadings#releasing}). */
+  public CombineHourly withReadAhead(ReadAhead readAhead) {
+    if (readAhead == null) {
+      throw new IllegalArgumentException("CombineHourly needs a read-ahead, got null");
+    }
+    return new CombineHourly(rules, dedupe, windows, countedAs, readAhead);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<KV<String, String>> lines) {
-    ParseReadings parse = ParseReadings.create().withRules(rules).withCountsPer(countedAs);
+    ParseReadings parse =
+        ParseReadings.create().withRules(rules).withCountsPer(countedAs).releasing(readAhead);
     // Dedupe needs each reading on its own, so it turns the per-bundle pre-combining off.
     PCollectionTuple parsed =
         lines.apply("ParseReadings", dedupe ? parse.withoutPreCombining() : parse);

@@ -4,6 +4,7 @@ import io.github.eec.pipeline.aggregate.InterpolateHourlyEnergy;
 import io.github.eec.pipeline.model.HourlyMeterStats;
 import io.github.eec.pipeline.model.ReadingRules;
 import io.github.eec.pipeline.model.Reject;
+import io.github.eec.pipeline.parse.ReadAhead;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -53,6 +54,11 @@ public final class ComputeHourlyMetrics
    */
   public ComputeHourlyMetrics withGapRows() {
     return new ComputeHourlyMetrics(combine, interpolate.withGapRows());
+  }
+
+  /** See {@link CombineHourly#withReadAhead}: the bound the read step was given. */
+  public ComputeHourlyMetrics withReadAhead(ReadAhead readAhead) {
+    return new ComputeHourlyMetrics(combine.withReadAhead(readAhead), interpolate);
   }
 
   @Override

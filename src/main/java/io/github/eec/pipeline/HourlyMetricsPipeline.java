@@ -14,6 +14,7 @@ import io.github.eec.pipeline.output.OutputFolders;
 import io.github.eec.pipeline.output.WriteHourlyCsv;
 import io.github.eec.pipeline.output.WriteHourlyParquet;
 import io.github.eec.pipeline.output.WriteRejects;
+import io.github.eec.pipeline.parse.ReadAhead;
 import io.github.eec.pipeline.parse.ReadLinesWithFileName;
 import io.github.eec.pipeline.rollup.RollUpConfig;
 import io.github.eec.pipeline.rollup.RollUps;
@@ -51,13 +52,17 @@ public final class HourlyMetricsPipeline {
       HourlyMetricsOptions options,
       RollUpConfig rollUps,
       OutputFolders folders) {
+    ReadAhead readAhead = ReadAhead.ofLines(options.getReadAheadLines());
     PCollectionTuple results =
         pipeline
-            .apply("ReadLines", ReadLinesWithFileName.from(options.getInput()))
+            .apply(
+                "ReadLines",
+                ReadLinesWithFileName.from(options.getInput()).withReadAhead(readAhead))
             .apply(
                 "ComputeHourlyMetrics",
                 ComputeHourlyMetrics.create()
                     .withRules(OptionsValidator.readingRules(options))
+                    .withReadAhead(readAhead)
                     .withDedupe(options.getDedupe())
                     .withMeterGroups(options.getMeterGroups())
                     .withGapRows());
@@ -98,12 +103,16 @@ public final class HourlyMetricsPipeline {
       String rejectsDir,
       MergeRollUps rollUps,
       String csvFolder) {
+    ReadAhead readAhead = ReadAhead.ofLines(options.getReadAheadLines());
     PCollectionTuple hourly =
         pipeline
-            .apply("ReadLines", ReadLinesWithFileName.fromFiles(inputFiles))
+            .apply(
+                "ReadLines", ReadLinesWithFileName.fromFiles(inputFiles).withReadAhead(readAhead))
             .apply(
                 "CombineHourly",
-                CombineHourly.create().withRules(OptionsValidator.readingRules(options)));
+                CombineHourly.create()
+                    .withRules(OptionsValidator.readingRules(options))
+                    .withReadAhead(readAhead));
     MergeWithTable merge = MergeWithTable.into(plan).withMeterGroups(options.getMeterGroups());
     PCollectionTuple merged =
         hourly

@@ -51,7 +51,8 @@ public final class HourlyMetricsJob {
     FileSystems.setDefaultPipelineOptions(options);
     List<MatchResult.Metadata> inputFiles = OptionsValidator.validate(options);
     if (DirectRunnerMemoryCheck.appliesTo(options)) {
-      DirectRunnerMemoryCheck.warning(inputFiles, Runtime.getRuntime().maxMemory())
+      DirectRunnerMemoryCheck.warning(
+              inputFiles, Runtime.getRuntime().maxMemory(), options.getReadAheadLines())
           .ifPresent(warnings::println);
     }
     ResultPublisher publisher = new ResultPublisher(options.getOutput());

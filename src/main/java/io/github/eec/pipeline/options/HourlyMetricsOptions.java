@@ -105,6 +105,19 @@ public interface HourlyMetricsOptions extends PipelineOptions {
   void setMeterGroups(int value);
 
   @Description(
+      "The most lines the read step may be ahead of the parse step. The DirectRunner keeps what a "
+          + "step outputs in memory until the next step has taken it, so without a bound it reads the "
+          + "whole input first: with one, its heap stays small whatever the input's size (each file "
+          + "is then read block after block). 0: no bound, the default on Flink and Spark, which pass "
+          + "each line straight on; on the DirectRunner the job sets "
+          + RunnerDefaults.DIRECT_READ_AHEAD_LINES
+          + " unless this is given.")
+  @Default.Long(0)
+  long getReadAheadLines();
+
+  void setReadAheadLines(long value);
+
+  @Description(
       "A meter registry: a CSV file with a header naming at least meter,region,time_zone (an IANA "
           + "zone id, whole-hour offsets); further columns are attributes carried into the roll-ups. "
           + "With it, daily roll-ups are in each meter's zone and regional roll-ups are written.")

@@ -37,6 +37,10 @@ public final class OptionsValidator {
       throw new InvalidOptionException(
           "meterGroups", "must be between 1 and 1048576, got " + o.getMeterGroups());
     }
+    if (o.getReadAheadLines() < 0) {
+      throw new InvalidOptionException(
+          "readAheadLines", "must be 0 (no bound) or more, got " + o.getReadAheadLines());
+    }
     if (!(o.getMaxRejectedFraction() >= 0 && o.getMaxRejectedFraction() <= 1)) {
       throw new InvalidOptionException(
           "maxRejectedFraction",

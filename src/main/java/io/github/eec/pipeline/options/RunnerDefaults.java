@@ -17,7 +17,9 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  * <ul>
  *   <li>DirectRunner: its immutability and encodability checks off (they clone every element to
  *       catch DoFn bugs during development; the test suite runs every transform with them on), and
- *       16 meter groups: it evaluates every group in every later step as a bundle of its own.
+ *       16 meter groups: it evaluates every group in every later step as a bundle of its own; and a
+ *       bound on how far the read runs ahead of the parse step ({@code --readAheadLines}), without
+ *       which it holds the whole input in memory.
  *   <li>SparkRunner: the parse step's cached output serialized ({@code MEMORY_AND_DISK_SER}):
  *       smaller than objects, and spilled to disk instead of dropped and recomputed from the input
  *       when memory runs short.
@@ -34,11 +36,20 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  * The measurements behind each are in BENCHMARKS.md.
  */
 public final class RunnerDefaults {
+  /**
+   * The DirectRunner's read-ahead: about four blocks of the read (a couple of hundred MB of heap),
+   * enough to keep its threads parsing (BENCHMARKS.md "Memory").
+   */
+  public static final long DIRECT_READ_AHEAD_LINES = 1_000_000;
+
   private static final Map<String, List<String>> BY_RUNNER =
       Map.of(
           "DirectRunner",
               List.of(
-                  "--enforceImmutability=false", "--enforceEncodability=false", "--meterGroups=16"),
+                  "--enforceImmutability=false",
+                  "--enforceEncodability=false",
+                  "--meterGroups=16",
+                  "--readAheadLines=" + DIRECT_READ_AHEAD_LINES),
           "SparkRunner", List.of("--storageLevel=MEMORY_AND_DISK_SER"),
           "FlinkRunner",
               List.of(

@@ -43,6 +43,7 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
   private final ReadingRules rules;
   private final boolean preCombine;
   private final SerializableFunction<String, String> countedAs;
+  private final ReadAhead readAhead;
 
   private final Counter linesRead =
       Metrics.counter(CounterNames.NAMESPACE, CounterNames.LINES_READ);
@@ -68,10 +69,14 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
   private transient long[] currentFileCounts;
 
   ParseReadingFn(
-      ReadingRules rules, boolean preCombine, SerializableFunction<String, String> countedAs) {
+      ReadingRules rules,
+      boolean preCombine,
+      SerializableFunction<String, String> countedAs,
+      ReadAhead readAhead) {
     this.rules = rules;
     this.preCombine = preCombine;
     this.countedAs = countedAs;
+    this.readAhead = readAhead;
     for (RejectReason reason : RejectReason.values()) {
       rejectedByReason.put(
           reason, Metrics.counter(CounterNames.NAMESPACE, CounterNames.rejected(reason)));
@@ -176,5 +181,6 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
       }
     }
     bundleByFile.clear();
+    readAhead.parsed(bundleLines);
   }
 }

@@ -26,12 +26,17 @@ public class ParseReadings extends PTransform<PCollection<KV<String, String>>, P
   private final ReadingRules rules;
   private final boolean preCombine;
   private final SerializableFunction<String, String> countedAs;
+  private final ReadAhead readAhead;
 
   private ParseReadings(
-      ReadingRules rules, boolean preCombine, SerializableFunction<String, String> countedAs) {
+      ReadingRules rules,
+      boolean preCombine,
+      SerializableFunction<String, String> countedAs,
+      ReadAhead readAhead) {
     this.rules = rules;
     this.preCombine = preCombine;
     this.countedAs = countedAs;
+    this.readAhead = readAhead;
   }
 
   /**
@@ -39,19 +44,19 @@ public class ParseReadings extends PTransform<PCollection<KV<String, String>>, P
    * file as given.
    */
   public static ParseReadings create() {
-    return new ParseReadings(ReadingRules.defaults(), true, file -> file);
+    return new ParseReadings(ReadingRules.defaults(), true, file -> file, ReadAhead.unbounded());
   }
 
   public ParseReadings withRules(ReadingRules rules) {
     if (rules == null) {
       throw new IllegalArgumentException("ParseReadings needs reading rules, got null");
     }
-    return new ParseReadings(rules, preCombine, countedAs);
+    return new ParseReadings(rules, preCombine, countedAs, readAhead);
   }
 
   /** One accumulator per reading, not per bundle and meter-hour: what dropping duplicates needs. */
   public ParseReadings withoutPreCombining() {
-    return new ParseReadings(rules, false, countedAs);
+    return new ParseReadings(rules, false, countedAs, readAhead);
   }
 
   /**
@@ -63,7 +68,18 @@ public class ParseReadings extends PTransform<PCollection<KV<String, String>>, P
     if (countedAs == null) {
       throw new IllegalArgumentException("ParseReadings needs a function for its counts, got null");
     }
-    return new ParseReadings(rules, preCombine, countedAs);
+    return new ParseReadings(rules, preCombine, countedAs, readAhead);
+  }
+
+  /**
+   * Counts the lines it has parsed off {@code readAhead}, the bound the read step was given ({@link
+   * ReadLinesWithFileName#withReadAhead}), once per bundle.
+   */
+  public ParseReadings releasing(ReadAhead readAhead) {
+    if (readAhead == null) {
+      throw new IllegalArgumentException("ParseReadings needs a read-ahead, got null");
+    }
+    return new ParseReadings(rules, preCombine, countedAs, readAhead);
   }
 
   @Override
@@ -74,7 +90,7 @@ public class ParseReadings extends PTransform<PCollection<KV<String, String>>, P
     }
     return lines.apply(
         "ParseReadingFn",
-        ParDo.of(new ParseReadingFn(rules, preCombine, countedAs))
+        ParDo.of(new ParseReadingFn(rules, preCombine, countedAs, readAhead))
             .withOutputTags(ACCUMULATORS, TupleTagList.of(REJECTS)));
   }
 }

@@ -31,14 +31,14 @@ public class DirectRunnerMemoryCheckTest {
   }
 
   @Test
-  public void warnsOnlyWhenFourTimesTheInputExceedsTheHeap() throws Exception {
+  public void withoutABoundWarnsOnlyWhenFourTimesTheInputExceedsTheHeap() throws Exception {
     Path dir = tmp.newFolder("in").toPath();
     Files.write(dir.resolve("a.csv"), new byte[(int) MB]);
     Files.write(dir.resolve("b.csv"), new byte[(int) MB]);
     String glob = dir + "/*.csv";
     // 2 MB of CSV: ~8 MB of heap.
-    assertFalse(DirectRunnerMemoryCheck.warning(files(glob), 9 * MB).isPresent());
-    Optional<String> warning = DirectRunnerMemoryCheck.warning(files(glob), 7 * MB);
+    assertFalse(DirectRunnerMemoryCheck.warning(files(glob), 9 * MB, 0).isPresent());
+    Optional<String> warning = DirectRunnerMemoryCheck.warning(files(glob), 7 * MB, 0);
     assertTrue(warning.isPresent());
     assertThat(warning.get(), containsString("flink-local"));
     assertThat(warning.get(), containsString("-Xmx"));
@@ -50,14 +50,30 @@ public class DirectRunnerMemoryCheckTest {
     Path dir = tmp.newFolder("gz").toPath();
     Files.write(dir.resolve("a.csv.gz"), new byte[(int) MB]);
     // 1 MB of gzip ~ 3.5 MB of CSV ~ 14 MB of heap.
-    assertTrue(DirectRunnerMemoryCheck.warning(files(dir + "/*"), 13 * MB).isPresent());
-    assertFalse(DirectRunnerMemoryCheck.warning(files(dir + "/*"), 15 * MB).isPresent());
+    assertTrue(DirectRunnerMemoryCheck.warning(files(dir + "/*"), 13 * MB, 0).isPresent());
+    assertFalse(DirectRunnerMemoryCheck.warning(files(dir + "/*"), 15 * MB, 0).isPresent());
+  }
+
+  @Test
+  public void withABoundOnlyTheLinesReadAheadAndTheLargestCompressedFileCount() throws Exception {
+    Path dir = tmp.newFolder("bounded").toPath();
+    Files.write(dir.resolve("big.csv"), new byte[(int) (8 * MB)]);
+    Files.write(dir.resolve("small.csv.gz"), new byte[(int) (MB / 2)]);
+    Files.write(dir.resolve("large.csv.gz"), new byte[(int) MB]);
+    // 1,000 lines ahead ~ 0.2 MB, plus the larger gzip file whole ~ 14 MB; the 8 MB CSV is read in
+    // blocks and costs nothing more.
+    assertFalse(DirectRunnerMemoryCheck.warning(files(dir + "/*"), 15 * MB, 1000).isPresent());
+    Optional<String> warning = DirectRunnerMemoryCheck.warning(files(dir + "/*"), 14 * MB, 1000);
+    assertTrue(warning.isPresent());
+    assertThat(warning.get(), containsString("compressed file whole"));
+    // Many lines ahead need heap of their own.
+    assertTrue(DirectRunnerMemoryCheck.warning(files(dir + "/*"), 15 * MB, 10_000).isPresent());
   }
 
   @Test
   public void noInputOrUnreadableInputIsLeftToTheOptionsCheck() throws Exception {
     assertEquals(
         Optional.empty(),
-        DirectRunnerMemoryCheck.warning(files(tmp.getRoot() + "/nothing/*.csv"), 1));
+        DirectRunnerMemoryCheck.warning(files(tmp.getRoot() + "/nothing/*.csv"), 1, 0));
   }
 }

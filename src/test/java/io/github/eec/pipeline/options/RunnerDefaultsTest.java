@@ -41,11 +41,11 @@ public class RunnerDefaultsTest {
   @Test
   public void givenOptionsAreNeverOverridden() {
     assertEquals(
-        List.of("--enforceEncodability=false", "--meterGroups=16"),
+        List.of("--enforceEncodability=false", "--meterGroups=16", "--readAheadLines=1000000"),
         added("--runner=DirectRunner", "--enforceImmutability=true"));
     assertEquals(
         List.of("--enforceImmutability=false", "--enforceEncodability=false"),
-        added("--meterGroups=3"));
+        added("--meterGroups=3", "--readAheadLines=0"));
   }
 
   @Test
