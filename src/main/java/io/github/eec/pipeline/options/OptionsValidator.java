@@ -1,6 +1,7 @@
 package io.github.eec.pipeline.options;
 
 import io.github.eec.pipeline.model.ReadingRules;
+import io.github.eec.pipeline.parse.ReadAhead;
 import java.io.IOException;
 import java.nio.channels.WritableByteChannel;
 import java.time.DateTimeException;
@@ -37,9 +38,13 @@ public final class OptionsValidator {
       throw new InvalidOptionException(
           "meterGroups", "must be between 1 and 1048576, got " + o.getMeterGroups());
     }
-    if (o.getReadAheadLines() < 0) {
+    if (o.getReadAheadLines() != 0 && o.getReadAheadLines() < ReadAhead.MIN_LINES) {
       throw new InvalidOptionException(
-          "readAheadLines", "must be 0 (no bound) or more, got " + o.getReadAheadLines());
+          "readAheadLines",
+          "must be 0 (no bound) or at least "
+              + ReadAhead.MIN_LINES
+              + ", got "
+              + o.getReadAheadLines());
     }
     if (!(o.getMaxRejectedFraction() >= 0 && o.getMaxRejectedFraction() <= 1)) {
       throw new InvalidOptionException(

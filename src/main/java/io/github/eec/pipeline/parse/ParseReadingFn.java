@@ -58,6 +58,10 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
   private transient ReadingLineParser parser;
   private transient BundleAccumulators bundle;
   private transient long bundleLines;
+
+  /** Lines parsed and not yet counted off the read-ahead: counted off in batches, not per line. */
+  private transient long linesNotCountedOff;
+
   private transient long bundleAccepted;
   private transient long bundleHeaders;
   private transient long[] bundleRejected;
@@ -92,6 +96,7 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
   @StartBundle
   public void startBundle() {
     bundleLines = 0;
+    linesNotCountedOff = 0;
     bundleAccepted = 0;
     bundleHeaders = 0;
     bundleRejected = new long[RejectReason.values().length];
@@ -103,6 +108,12 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
   @ProcessElement
   public void processElement(@Element KV<String, String> fileAndLine, MultiOutputReceiver out) {
     bundleLines++;
+    // During the bundle, not only at its end: on a runner that fuses the read with this step, a
+    // bundle is a whole range, and the read must never wait for its end.
+    if (++linesNotCountedOff == ReadAhead.COUNT_OFF_EVERY) {
+      readAhead.parsed(linesNotCountedOff);
+      linesNotCountedOff = 0;
+    }
     String file = fileAndLine.getKey();
     // A bundle's lines come file after file: one string comparison a line, a map look-up a file.
     if (!file.equals(currentFile)) {
@@ -181,6 +192,7 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
       }
     }
     bundleByFile.clear();
-    readAhead.parsed(bundleLines);
+    readAhead.parsed(linesNotCountedOff);
+    linesNotCountedOff = 0;
   }
 }

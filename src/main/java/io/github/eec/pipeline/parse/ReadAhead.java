@@ -15,8 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * the parse step takes the first line. The read step ({@link ReadLinesWithFileName}) counts the
  * lines of each block it emits here and, while the count is at the bound, waits (its splittable
  * DoFn resumes later, freeing its thread); the parse step ({@link ParseReadings#releasing}) counts
- * them off when its bundle finishes. Runners that fuse the two steps into one thread (Flink, Spark)
- * pass each line straight on and need no bound: {@link #unbounded()}.
+ * them off as it parses them, every {@link #COUNT_OFF_EVERY} lines and at a bundle's end. The
+ * DirectRunner frees a bundle when the parse step is done with all of it, so the heap may hold a
+ * block per parsing thread beyond the bound. Runners that fuse the two steps into one thread
+ * (Flink, Spark) pass each line straight on and need no bound ({@link #unbounded()}); with one,
+ * fewer than {@link #COUNT_OFF_EVERY} lines are ever counted there, below any bound allowed.
  *
  * <p>The count lives in this JVM (a static map keyed by a pipeline's own id): both steps run in the
  * DirectRunner's JVM. Should the lines ever go somewhere that never counts them off, the read waits
@@ -25,6 +28,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ReadAhead implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  /** The parse step counts lines off in batches of this many. */
+  static final int COUNT_OFF_EVERY = 4096;
+
+  /** The smallest bound: above a batch of the parse step, so a fused read never waits. */
+  public static final long MIN_LINES = 10_000;
 
   /** After this long at the bound with no line counted off, the bound is given up. */
   static final long STALL_MILLIS = 60_000;
@@ -46,8 +55,9 @@ public final class ReadAhead implements Serializable {
 
   /** At most {@code maxLines} lines read but not yet parsed; 0 is {@link #unbounded()}. */
   public static ReadAhead ofLines(long maxLines) {
-    if (maxLines < 0) {
-      throw new IllegalArgumentException("the read-ahead bound is negative: " + maxLines);
+    if (maxLines != 0 && maxLines < MIN_LINES) {
+      throw new IllegalArgumentException(
+          "the read-ahead bound must be 0 (none) or at least " + MIN_LINES + ", got " + maxLines);
     }
     return maxLines == 0 ? unbounded() : new ReadAhead(UUID.randomUUID().toString(), maxLines);
   }

@@ -86,6 +86,7 @@ public class CommandLineTest {
     assertOptionError("--timeZone", in, out, "--timeZone=Mars/Olympus");
     assertOptionError("--numShards", in, out, "--numShards=0");
     assertOptionError("--meterGroups", in, out, "--meterGroups=0");
+    assertOptionError("--readAheadLines", in, out, "--readAheadLines=100");
     assertOptionError("--maxRejectedFraction", in, out, "--maxRejectedFraction=1.5");
     assertOptionError("--earliestTime", in, out, "--earliestTime=yesterday");
     assertOptionError("NoSuchRunner", in, out, "--runner=NoSuchRunner");

@@ -14,29 +14,29 @@ import org.junit.runners.JUnit4;
 public class ReadAheadTest {
   @Test
   public void fullAtTheBoundUntilLinesAreCountedOff() {
-    ReadAhead readAhead = ReadAhead.ofLines(100);
+    ReadAhead readAhead = ReadAhead.ofLines(100_000);
     assertTrue(readAhead.isBounded());
     assertFalse(readAhead.isFull());
-    readAhead.read(60);
+    readAhead.read(60_000);
     assertFalse(readAhead.isFull());
-    readAhead.read(60);
+    readAhead.read(60_000);
     assertTrue(readAhead.isFull());
-    readAhead.parsed(30);
+    readAhead.parsed(30_000);
     assertFalse(readAhead.isFull());
-    assertEquals(90, readAhead.linesInFlight());
+    assertEquals(90_000, readAhead.linesInFlight());
   }
 
   @Test
   public void copiesShareTheCountAndOtherBoundsDoNot() {
     // What the runner does: each step gets its own deserialized copy of the DoFn holding it.
-    ReadAhead readAhead = ReadAhead.ofLines(10);
+    ReadAhead readAhead = ReadAhead.ofLines(10_000);
     ReadAhead copy = SerializableUtils.clone(readAhead);
-    readAhead.read(10);
+    readAhead.read(10_000);
     assertTrue(copy.isFull());
-    copy.parsed(10);
+    copy.parsed(10_000);
     assertFalse(readAhead.isFull());
-    ReadAhead other = ReadAhead.ofLines(10);
-    readAhead.read(10);
+    ReadAhead other = ReadAhead.ofLines(10_000);
+    readAhead.read(10_000);
     assertFalse(other.isFull());
   }
 
@@ -48,5 +48,7 @@ public class ReadAheadTest {
     assertFalse(readAhead.isFull());
     assertEquals(0, readAhead.linesInFlight());
     assertThrows(IllegalArgumentException.class, () -> ReadAhead.ofLines(-1));
+    // Below a batch of the parse step's counting, a read fused with it could wait for ever.
+    assertThrows(IllegalArgumentException.class, () -> ReadAhead.ofLines(4096));
   }
 }

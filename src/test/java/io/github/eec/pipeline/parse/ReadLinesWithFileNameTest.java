@@ -89,17 +89,18 @@ public class ReadLinesWithFileNameTest implements Serializable {
   public void aBoundedReadFinishesWithEveryLineParsedAndCountedOff() throws IOException {
     File readings = new File(tmp.getRoot(), "readings.csv");
     StringBuilder csv = new StringBuilder("meter,time,energy,power\n");
-    int n = 5_000;
+    int n = 30_000;
     for (int i = 0; i < n; i++) {
       csv.append(
           String.format(
-              "MTR-%d,2024-01-01T%02d:%02d:%02dZ,%d,500%n",
-              i % 7, i / 3600 % 24, i / 60 % 60, i % 60, 1000 + i));
+              "MTR-%d,2024-01-%02dT%02d:%02d:%02dZ,%d,500%n",
+              i % 7, 1 + i / 86400, i / 3600 % 24, i / 60 % 60, i % 60, 1000 + i));
     }
     Files.write(readings.toPath(), csv.toString().getBytes(StandardCharsets.UTF_8));
-    // A bound far below the file's lines and blocks of about 100 lines: the read must wait for the
-    // parse step many times over, and still end.
-    ReadAhead readAhead = ReadAhead.ofLines(300);
+    // The smallest bound, a third of the file's lines, and blocks of about 100 lines: on the
+    // DirectRunner the read must wait for the parse step many times over, and still end; on a
+    // runner that fuses the two, it must never wait.
+    ReadAhead readAhead = ReadAhead.ofLines(ReadAhead.MIN_LINES);
     PCollection<Long> readingsCounted =
         p.apply(
                 ReadLinesWithFileName.from(readings.getPath())
