@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark of BENCHMARKS.md: the job on each runner, and the native Spark SQL baseline, on the
-# same data in the same run; medians of RUNS runs; every runner as a ratio to the baseline.
+# same data in the same run; medians of RUNS runs; every runner as a ratio to the baselines.
 #
-#   scripts/benchmark.sh                       100 MB and 1 GB, 3 runs each, all five ways
+#   scripts/benchmark.sh                       100 MB and 1 GB, 3 runs each, all six ways
 #   RUNS=5 RUNS_1GB=1 scripts/benchmark.sh     fewer runs on 1 GB when time is short
 #   SIZES="100mb 1gb 3gb" RUNS_3GB=1 scripts/benchmark.sh   add the 3 GB point (time vs size)
 #   SIZES=100mb WAYS="native flink" scripts/benchmark.sh
@@ -11,8 +11,10 @@
 #                                              start-up: the 2.6 MB sample, without and with the
 #                                              class-data-sharing archive of scripts/run --jar
 #
-# Ways: native (NativeSparkSqlHourly, local[2]: the baseline), duckdb (DuckDbHourly, 2 threads), direct (DirectRunner, default settings), spark
-# (SparkRunner, local[2]), flink (FlinkRunner, embedded cluster, parallelism 2). Each run is a fresh
+# Ways: native (NativeSparkSqlHourly, local[2]: the baseline, with the pipeline's validation),
+# native-clean (NativeSparkSqlHourly --clean, local[2]: the same job tuned for clean data, the
+# strongest Spark baseline), duckdb (DuckDbHourly, 2 threads), direct (DirectRunner, default
+# settings), spark (SparkRunner, local[2]), flink (FlinkRunner, embedded cluster, parallelism 2). Each run is a fresh
 # JVM started with plain `java` from the bundled jars (engines on the class path, as a cluster would
 # provide them), with the flags of .mvn/jvm.config, under /usr/bin/time -v: wall time, CPU time
 # (user + sys) and peak RSS. Runs are interleaved (run 1 of every way, then run 2, ...) so a load
@@ -112,7 +114,7 @@ RUNS_100MB=${RUNS_100MB:-$RUNS}
 RUNS_1GB=${RUNS_1GB:-$RUNS}
 RUNS_3GB=${RUNS_3GB:-$RUNS}
 SIZES=${SIZES:-100mb 1gb}
-WAYS=${WAYS:-native duckdb direct spark flink}
+WAYS=${WAYS:-native native-clean duckdb direct spark flink}
 CDS=${CDS:-0}
 WORK=${WORK:-target/benchmark}
 BUILD=${BUILD:-1}
@@ -139,7 +141,7 @@ if [ "$BUILD" = 1 ]; then
 fi
 mkdir -p "$WORK/jars"
 for r in direct spark flink; do cp target/eec-pipeline-bundled-$r.jar "$WORK/jars/"; done
-if [[ " $WAYS " == *" native "* || " $WAYS " == *" duckdb "* ]]; then
+if [[ " $WAYS " == *" native"* || " $WAYS " == *" duckdb "* ]]; then
   [ -f "target/test-classes/${NATIVE//.//}.class" ] ||
     { echo "no baseline classes: build them with -Pspark-runner,bench (or BUILD=1)" >&2; exit 2; }
   rm -rf "$WORK/tools" && cp -r target/test-classes "$WORK/tools"
@@ -184,6 +186,9 @@ command_for() { # way cds input output gc-log
     native)
       echo java "${JVM[@]}" -cp "$WORK/tools:$(cat "$WORK/baseline.cp")" \
         "$NATIVE" "$input" "$output" "local[2]" ;;
+    native-clean)
+      echo java "${JVM[@]}" -cp "$WORK/tools:$(cat "$WORK/baseline.cp")" \
+        "$NATIVE" --clean "$input" "$output" "local[2]" ;;
     duckdb)
       echo java ${JAVA_OPTS:-} -Xlog:gc:file="$gclog" -cp "$WORK/tools:$(cat "$WORK/baseline.cp")" \
         "$DUCKDB" "$input" "$output" 2 ;;
@@ -257,7 +262,8 @@ for size in $SIZES; do
   done
 done
 
-# The table: medians of this invocation's runs (stamp), each way's wall time over the baseline's.
+# The table: medians of this invocation's runs (stamp), each way's wall time over the baseline's, the
+# clean-data baseline's (the strongest Spark job of the run) and DuckDB's.
 awk -F'\t' -v stamp="$stamp" -v sizes="$SIZES" -v ways="$labels" '
   function median(list,   a, n, i, j, t) {
     n = split(list, a, " ")
@@ -272,21 +278,22 @@ awk -F'\t' -v stamp="$stamp" -v sizes="$SIZES" -v ways="$labels" '
   END {
     name["native"] = "native Spark SQL, local[2] (baseline)"; name["direct"] = "DirectRunner (defaults)"
     name["spark"] = "SparkRunner, local[2]"; name["flink"] = "FlinkRunner, parallelism 2"
-    name["duckdb"] = "DuckDB, 2 threads"
+    name["duckdb"] = "DuckDB, 2 threads"; name["native-clean"] = "native Spark SQL, clean data, local[2]"
     split("direct spark flink", J, " ")
     for (j = 1; j <= 3; j++) name[J[j] "+cds"] = name[J[j]] ", scripts/run --cds-flags"
-    print "| data | way | runs | wall s | × baseline | × DuckDB | CPU s | max RSS MB | heap after GC MB | MB/s | readings/s | rows |"
-    print "|---|---|---|---|---|---|---|---|---|---|---|---|"
+    print "| data | way | runs | wall s | × baseline | × clean baseline | × DuckDB | CPU s | max RSS MB | heap after GC MB | MB/s | readings/s | rows |"
+    print "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     ns = split(sizes, S, " "); nw = split(ways, W, " ")
     for (s = 1; s <= ns; s++) {
       b = (S[s] SUBSEP "native") in n ? median(wall[S[s] SUBSEP "native"]) : 0
+      c = (S[s] SUBSEP "native-clean") in n ? median(wall[S[s] SUBSEP "native-clean"]) : 0
       d = (S[s] SUBSEP "duckdb") in n ? median(wall[S[s] SUBSEP "duckdb"]) : 0
       for (w = 1; w <= nw; w++) {
         k = S[s] SUBSEP W[w]; if (!(k in n)) continue
         m = median(wall[k])
-        printf "| %s (%s MB, %.1f M lines) | %s | %d | %.1f | %s | %s | %.1f | %.0f | %s | %.1f | %.2f M | %s |\n",
+        printf "| %s (%s MB, %.1f M lines) | %s | %d | %.1f | %s | %s | %s | %.1f | %.0f | %s | %.1f | %.2f M | %s |\n",
           S[s], mb[S[s]], lines[S[s]] / 1e6, name[W[w]], n[k], m, b ? sprintf("%.2f", m / b) : "–",
-          d ? sprintf("%.1f", m / d) : "–",
+          c ? sprintf("%.2f", m / c) : "–", d ? sprintf("%.1f", m / d) : "–",
           median(cpu[k]), median(rss[k]), (median(heap[k]) > 0 ? sprintf("%.0f", median(heap[k])) : "–"),
           mb[S[s]] / m, lines[S[s]] / m / 1e6, rows[k]
       }
