@@ -34,7 +34,7 @@ pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n1; }
 SPARK_VERSION=$(pom_property spark.version)
 FLINK_VERSION=$(pom_property flink.version)
 
-# start, foreground, stop_all, wait_for_log, free_port (scripts/lib/processes.sh) and the Flink
+# start, foreground, stop_all, wait_for_log, free_port, step (scripts/lib/processes.sh) and the Flink
 # session cluster's set-up.
 . scripts/lib/flink-cluster.sh
 on_exit() {
@@ -49,15 +49,6 @@ trap on_exit EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-SECONDS_AT=$SECONDS
-timings=()
-step() { # step NAME: ends the previous step's timer and starts one for NAME
-  local now=$SECONDS
-  [ -z "${step_name:-}" ] || timings+=("$(printf '%4d s  %s' $((now - SECONDS_AT)) "$step_name")")
-  SECONDS_AT=$now
-  step_name=$1
-  [ -z "$1" ] || echo "== $1"
-}
 
 rm -rf "$WORK"
 mkdir -p "$LOGS"

@@ -45,7 +45,7 @@ BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 TOPIC=readings
 FLINK_VERSION=$(sed -n 's:.*<flink.version>\(.*\)</flink.version>.*:\1:p' pom.xml | head -n1)
 
-# start, foreground, forget, stop_all (scripts/lib/processes.sh) and the Flink session cluster.
+# start, foreground, forget, stop_all, step (scripts/lib/processes.sh) and the Flink session cluster.
 . scripts/lib/flink-cluster.sh
 on_exit() {
   local code=$?
@@ -61,15 +61,6 @@ trap on_exit EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-SECONDS_AT=$SECONDS
-timings=()
-step() { # step NAME: ends the previous step's timer and starts one for NAME
-  local now=$SECONDS
-  [ -z "${step_name:-}" ] || timings+=("$(printf '%4d s  %s' $((now - SECONDS_AT)) "$step_name")")
-  SECONDS_AT=$now
-  step_name=$1
-  [ -z "$1" ] || echo "== $1"
-}
 fail() { echo "stream-fault-test: $*" >&2; exit 1; }
 
 for jar in "$FLINK_JAR" "$DIRECT_JAR"; do [ -f "$jar" ] || fail "missing $jar"; done

@@ -7,8 +7,20 @@
 #   stop_all                       TERM to every process started, KILL after 15 s
 #   wait_for_log FILE PATTERN S    waits up to S seconds for PATTERN in FILE
 #   free_port PREFERRED            PREFERRED if nothing listens there on 127.0.0.1, else the next
+#   step NAME                      ends the previous step's timer (a line in timings) and starts
+#                                  NAME's; step "" ends the last
 
 started=() # ids of the processes this script started
+
+SECONDS_AT=$SECONDS
+timings=() # "  12 s  NAME", a line per finished step
+step() {
+  local now=$SECONDS
+  [ -z "${step_name:-}" ] || timings+=("$(printf '%4d s  %s' $((now - SECONDS_AT)) "$step_name")")
+  SECONDS_AT=$now
+  step_name=$1
+  [ -z "$1" ] || echo "== $1"
+}
 
 stop_all() {
   local pid
