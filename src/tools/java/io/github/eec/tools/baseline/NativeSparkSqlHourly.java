@@ -37,9 +37,10 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code --clean} ("native-clean"): what a skilled user writes for data known to be clean,
  *       tuned for speed: Spark's default (PERMISSIVE) reader and timestamp parser, no trimming, and
  *       only the rows with a null field or a blank meter dropped (an empty or unparsable field is
- *       null in PERMISSIVE mode: a repeated header, a bad time or number). Parsable but invalid
- *       values (a negative energy or power, NaN) are kept, so a few hourly values differ from the
- *       default's (BENCHMARKS.md "Clean-data baseline").
+ *       null in PERMISSIVE mode: a repeated header, a bad time or number, a short line). Parsable
+ *       but invalid values (a negative energy or power, NaN) are kept, and so is a line with a
+ *       fifth field (PERMISSIVE drops the field), so a few hourly values differ from the default's
+ *       (BENCHMARKS.md "Clean-data baseline").
  * </ul>
  */
 public final class NativeSparkSqlHourly {
