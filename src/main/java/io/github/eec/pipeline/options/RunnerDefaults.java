@@ -22,7 +22,10 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  *       which it holds the whole input in memory.
  *   <li>SparkRunner: the parse step's cached output serialized ({@code MEMORY_AND_DISK_SER}):
  *       smaller than objects, and spilled to disk instead of dropped and recomputed from the input
- *       when memory runs short.
+ *       when memory runs short; and the read (a splittable DoFn) handing its lines on through a
+ *       bounded queue ({@code use_bounded_concurrent_output_for_sdf}) instead of collecting a whole
+ *       read range's output first, which made G1 grow the heap to several GB. Given {@code
+ *       --experiments} replace it.
  *   <li>FlinkRunner: no deep copy of every element between operators (the job's steps never modify
  *       their input), and bundles of up to a million elements, so the parse step pre-combines more
  *       readings per bundle. The streaming job ({@link #addToStreaming}) closes a bundle after at
@@ -50,7 +53,10 @@ public final class RunnerDefaults {
                   "--enforceEncodability=false",
                   "--meterGroups=16",
                   "--readAheadLines=" + DIRECT_READ_AHEAD_LINES),
-          "SparkRunner", List.of("--storageLevel=MEMORY_AND_DISK_SER"),
+          "SparkRunner",
+              List.of(
+                  "--storageLevel=MEMORY_AND_DISK_SER",
+                  "--experiments=use_bounded_concurrent_output_for_sdf"),
           "FlinkRunner",
               List.of(
                   "--fasterCopy=true", "--maxBundleSize=1000000", "--maxBundleTimeMills=10000"));

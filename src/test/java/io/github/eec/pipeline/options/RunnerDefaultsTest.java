@@ -25,7 +25,11 @@ public class RunnerDefaultsTest {
   @Test
   public void eachRunnerGetsItsOwnDefaults() {
     assertEquals(RunnerDefaults.of("DirectRunner"), added("--input=x", "--runner=DirectRunner"));
-    assertEquals(List.of("--storageLevel=MEMORY_AND_DISK_SER"), RunnerDefaults.of("SparkRunner"));
+    assertEquals(
+        List.of(
+            "--storageLevel=MEMORY_AND_DISK_SER",
+            "--experiments=use_bounded_concurrent_output_for_sdf"),
+        RunnerDefaults.of("SparkRunner"));
     assertThat(
         String.join(" ", RunnerDefaults.of("FlinkRunner")), containsString("--fasterCopy=true"));
     assertEquals(List.of(), RunnerDefaults.of("SomeOtherRunner"));
