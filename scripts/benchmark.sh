@@ -254,7 +254,7 @@ for size in $SIZES; do
       rss=$(awk -F': ' '/Maximum resident/ { printf "%.0f", $2 / 1024 }' "$log.time")
       rows=$(grep -m1 -o -E 'hourly rows written +[0-9,]+' "$log" | tr -dc '0-9')
       # "Pause Young (Normal) (G1 Evacuation Pause) 300M->120M(1024M)": the largest "after".
-      heap=$(grep -o -E '[0-9]+M->[0-9]+M' "$log.gc" 2>/dev/null | sed 's/.*->//; s/M//' | sort -n | tail -1)
+      heap=$(grep -o -E '[0-9]+M->[0-9]+M' "$log.gc" 2>/dev/null | sed 's/.*->//; s/M//' | sort -n | tail -1 || true)
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
         "$size" "$label" "$stamp/$run" "$wall" "$cpu" "$rss" "$input_mb" "$lines" "$rows" "${heap:-}" >> "$tsv"
       echo "$size $label run $run: ${wall}s wall, ${cpu}s CPU, ${rss} MB RSS, heap after GC ≤ ${heap:-?} MB, ${rows} rows" >&2
