@@ -8,6 +8,7 @@ import io.github.eec.pipeline.merge.MeterIndexFiles;
 import io.github.eec.pipeline.merge.TableHour;
 import io.github.eec.pipeline.merge.WriteTableFiles;
 import io.github.eec.pipeline.model.HourlyMeterStats;
+import io.github.eec.pipeline.options.DirectRunnerMemoryCheck;
 import io.github.eec.pipeline.options.HourlyMetricsOptions;
 import io.github.eec.pipeline.options.OptionsValidator;
 import io.github.eec.pipeline.output.OutputFolders;
@@ -52,7 +53,7 @@ public final class HourlyMetricsPipeline {
       HourlyMetricsOptions options,
       RollUpConfig rollUps,
       OutputFolders folders) {
-    ReadAhead readAhead = ReadAhead.ofLines(options.getReadAheadLines());
+    ReadAhead readAhead = readAhead(options);
     PCollectionTuple results =
         pipeline
             .apply(
@@ -103,7 +104,7 @@ public final class HourlyMetricsPipeline {
       String rejectsDir,
       MergeRollUps rollUps,
       String csvFolder) {
-    ReadAhead readAhead = ReadAhead.ofLines(options.getReadAheadLines());
+    ReadAhead readAhead = readAhead(options);
     PCollectionTuple hourly =
         pipeline
             .apply(
@@ -137,5 +138,16 @@ public final class HourlyMetricsPipeline {
     }
     hourly.get(CombineHourly.REJECTS).apply("WriteRejects", WriteRejects.to(rejectsDir));
     return merged;
+  }
+
+  /**
+   * The read-ahead bound of {@code --readAheadLines}, on the DirectRunner only: Spark and Flink
+   * pass the read's lines to the parse step themselves, and the SparkRunner collects a read range's
+   * lines before it passes any on, so a bound there would make the read wait for itself.
+   */
+  private static ReadAhead readAhead(HourlyMetricsOptions options) {
+    return DirectRunnerMemoryCheck.appliesTo(options)
+        ? ReadAhead.ofLines(options.getReadAheadLines())
+        : ReadAhead.unbounded();
   }
 }

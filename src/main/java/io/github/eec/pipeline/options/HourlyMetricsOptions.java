@@ -105,13 +105,13 @@ public interface HourlyMetricsOptions extends PipelineOptions {
   void setMeterGroups(int value);
 
   @Description(
-      "The most lines the read step may be ahead of the parse step. The DirectRunner keeps what a "
-          + "step outputs in memory until the next step has taken it, so without a bound it reads the "
-          + "whole input first: with one, its heap stays small whatever the input's size (each file "
-          + "is then read block after block). 0: no bound, the default on Flink and Spark, which pass "
-          + "each line straight on; on the DirectRunner the job sets "
+      "On the DirectRunner, the most lines the read step may be ahead of the parse step. It keeps "
+          + "what a step outputs in memory until the next step has taken it, so without a bound it "
+          + "reads the whole input first: with one, its heap stays small whatever the input's size "
+          + "(each file is then read block after block). The job sets "
           + RunnerDefaults.DIRECT_READ_AHEAD_LINES
-          + " unless this is given.")
+          + " unless this is given; 0: no bound. Other runners pass each line on themselves and "
+          + "ignore it.")
   @Default.Long(0)
   long getReadAheadLines();
 

@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * DoFn resumes later, freeing its thread); the parse step ({@link ParseReadings#releasing}) counts
  * them off as it parses them, every {@link #COUNT_OFF_EVERY} lines and at a bundle's end. The
  * DirectRunner frees a bundle when the parse step is done with all of it, so the heap may hold a
- * block per parsing thread beyond the bound. Runners that fuse the two steps into one thread
- * (Flink, Spark) pass each line straight on and need no bound ({@link #unbounded()}); with one,
- * fewer than {@link #COUNT_OFF_EVERY} lines are ever counted there, below any bound allowed.
+ * block per parsing thread beyond the bound. Other runners need no bound ({@link #unbounded()}):
+ * Flink fuses the two steps and passes each line straight on, and the SparkRunner collects all of a
+ * read range's lines before it passes any on, so a bound there would make the read wait for itself
+ * (until the stall guard below); the job bounds the DirectRunner only.
  *
  * <p>The count lives in this JVM (a static map keyed by a pipeline's own id): both steps run in the
  * DirectRunner's JVM. Should the lines ever go somewhere that never counts them off, the read waits
