@@ -180,8 +180,11 @@ final class ReadingTimePolicy extends TimestampPolicy<byte[], byte[]> {
     // its own readings, and the broker's backlog is up to a second old, so "caught up" alone would
     // let a reader that is a few records behind (in a fast replay, minutes of readings) jump past
     // them and make them late.
+    // And only as far as the topic had got when the broker said this partition was caught up:
+    // records that reached the broker after that answer (a producer resuming after an outage)
+    // may be in this partition, unread, older than the topic's newest reading now.
     if (caughtUp && clock.getAsLong() - lastActivity >= QUIET_MILLIS) {
-      candidate = Math.max(candidate, topic.newest());
+      candidate = Math.max(candidate, topic.newestAsOf(checked.getMillis()));
     }
     if (candidate != Long.MIN_VALUE) {
       Instant trailing = new Instant(candidate - maxOutOfOrderness);

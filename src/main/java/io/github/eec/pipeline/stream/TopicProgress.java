@@ -1,5 +1,7 @@
 package io.github.eec.pipeline.stream;
 
+import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +45,16 @@ final class TopicProgress {
   private final long intervalMillis;
   private final LongSupplier clock;
   private final AtomicLong newest = new AtomicLong(Long.MIN_VALUE);
+
+  /**
+   * {@code (time, newest)} samples, at most one per {@link #SAMPLE_MILLIS}, for the last {@link
+   * #HISTORY} samples: what the newest reading was as of a given moment ({@link #newestAsOf}).
+   */
+  private final ArrayDeque<long[]> history = new ArrayDeque<>();
+
+  private volatile long sampledAt = Long.MIN_VALUE;
+  private static final long SAMPLE_MILLIS = 100;
+  private static final int HISTORY = 200;
   private final AtomicBoolean probing = new AtomicBoolean();
   private volatile long askedAt = Long.MIN_VALUE;
   private TopicTail tail;
@@ -61,7 +73,39 @@ final class TopicProgress {
 
   /** A reading read in this JVM. */
   void saw(long readingTime) {
-    newest.accumulateAndGet(readingTime, Math::max);
+    long value = newest.accumulateAndGet(readingTime, Math::max);
+    long now = clock.getAsLong();
+    long last = sampledAt;
+    if (last == Long.MIN_VALUE || now - last >= SAMPLE_MILLIS) {
+      synchronized (history) {
+        sampledAt = now;
+        history.addLast(new long[] {now, value});
+        if (history.size() > HISTORY) {
+          history.removeFirst();
+        }
+      }
+    }
+  }
+
+  /**
+   * The newest reading known at {@code timeMillis} (by this progress's clock) or a smaller one,
+   * {@code Long.MIN_VALUE} if none is known from that far back; asks for the broker's tails like
+   * {@link #newest()}. A partition the broker said was caught up at some moment may follow this,
+   * not the newest reading now: records that reached the broker after that moment may be in it,
+   * unread.
+   */
+  long newestAsOf(long timeMillis) {
+    newest();
+    synchronized (history) {
+      Iterator<long[]> newestFirst = history.descendingIterator();
+      while (newestFirst.hasNext()) {
+        long[] sample = newestFirst.next();
+        if (sample[0] <= timeMillis) {
+          return sample[1];
+        }
+      }
+    }
+    return Long.MIN_VALUE;
   }
 
   /**

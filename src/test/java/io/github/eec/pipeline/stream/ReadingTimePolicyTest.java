@@ -133,6 +133,23 @@ public class ReadingTimePolicyTest {
   }
 
   @Test
+  public void aCaughtUpPartitionFollowsTheTopicOnlyAsFarAsItHadGotWhenTheBrokerSaidSo() {
+    ReadingTimePolicy producing = policy(null);
+    ReadingTimePolicy quiet = policy(null);
+    producing.getTimestampForRecord(backlog(0), record("A,2024-03-01 10:30:00,1,1"));
+    clock.addAndGet(ReadingTimePolicy.QUIET_MILLIS);
+    long answer = clock.get();
+    clock.addAndGet(500);
+    // After the broker's answer, the topic moves on (a producer resuming after an outage): this
+    // partition may hold records from before 10:40 that it has not fetched yet.
+    producing.getTimestampForRecord(backlog(0), record("A,2024-03-01 10:40:00,1,1"));
+    assertEquals(at("2024-03-01T10:29:00Z"), quiet.getWatermark(backlogCheckedAt(0, answer)));
+    // The next answer, after the move, lets it follow.
+    clock.addAndGet(500);
+    assertEquals(at("2024-03-01T10:39:00Z"), quiet.getWatermark(backlog(0)));
+  }
+
+  @Test
   public void aCaughtUpPartitionStillReadingKeepsItsOwnWatermark() {
     ReadingTimePolicy ahead = policy(null);
     ReadingTimePolicy reading = policy(null);
