@@ -59,9 +59,6 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
   private transient BundleAccumulators bundle;
   private transient long bundleLines;
 
-  /** Lines parsed and not yet counted off the read-ahead: counted off in batches, not per line. */
-  private transient long linesNotCountedOff;
-
   private transient long bundleAccepted;
   private transient long bundleHeaders;
   private transient long[] bundleRejected;
@@ -96,7 +93,6 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
   @StartBundle
   public void startBundle() {
     bundleLines = 0;
-    linesNotCountedOff = 0;
     bundleAccepted = 0;
     bundleHeaders = 0;
     bundleRejected = new long[RejectReason.values().length];
@@ -110,9 +106,8 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
     bundleLines++;
     // During the bundle, not only at its end: on a runner that fuses the read with this step, a
     // bundle is a whole range, and the read must never wait for its end.
-    if (++linesNotCountedOff == ReadAhead.COUNT_OFF_EVERY) {
-      readAhead.parsed(linesNotCountedOff);
-      linesNotCountedOff = 0;
+    if (bundleLines % ReadAhead.COUNT_OFF_EVERY == 0) {
+      readAhead.parsed(ReadAhead.COUNT_OFF_EVERY);
     }
     String file = fileAndLine.getKey();
     // A bundle's lines come file after file: one string comparison a line, a map look-up a file.
@@ -192,7 +187,6 @@ class ParseReadingFn extends DoFn<KV<String, String>, KV<String, HourlyAccumulat
       }
     }
     bundleByFile.clear();
-    readAhead.parsed(linesNotCountedOff);
-    linesNotCountedOff = 0;
+    readAhead.parsed(bundleLines % ReadAhead.COUNT_OFF_EVERY);
   }
 }
