@@ -21,11 +21,12 @@ import org.slf4j.LoggerFactory;
  * partition's watermark trails the newest reading by {@code maxOutOfOrderness}.
  *
  * <p>Unlike Beam's {@code CustomTimestampPolicyWithLimitedDelay}, an empty or caught-up partition
- * does not hold every window back: while its backlog is zero its watermark follows the newest
- * reading of the whole topic ({@link TopicProgress}: read in this JVM, or on the broker for the
- * partitions read elsewhere) less the same bound, so a reading that arrives there later is on time
- * if it is no further behind the topic's newest reading than any other. Not wall-clock time: a
- * replay of old data must not be late.
+ * does not hold every window back: once the broker has said for {@link #QUIET_MILLIS} that its
+ * backlog is zero, its watermark follows the newest reading of the whole topic as of that while
+ * before ({@link TopicProgress}: read in this JVM, or on the broker for the partitions read
+ * elsewhere) less the same bound, so a reading that arrives there later is on time unless it
+ * reached the broker that much later than a newer reading elsewhere. Not wall-clock time: a replay
+ * of old data must not be late.
  *
  * <p>A reading more than {@code allowedLateness} behind the partition's watermark (as of its
  * arrival: the newest earlier reading less {@code maxOutOfOrderness}, or more while caught up) is
@@ -51,7 +52,10 @@ final class ReadingTimePolicy extends TimestampPolicy<byte[], byte[]> {
   /** KafkaIO checks the backlog every second; an older answer means the broker is away. */
   private static final long MAX_CHECK_AGE_MILLIS = 5_000;
 
-  /** How long without a record before a caught-up partition counts as idle (wall time). */
+  /**
+   * How long the broker's answers must say a partition is caught up, without a record, before it
+   * follows the topic; also how far back the topic's progress it then follows is taken.
+   */
   static final long QUIET_MILLIS = 2_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(ReadingTimePolicy.class);
@@ -164,7 +168,8 @@ final class ReadingTimePolicy extends TimestampPolicy<byte[], byte[]> {
         ctx.getMessageBacklog() == 0
             && checked != null
             && clock.getAsLong() - checked.getMillis() <= MAX_CHECK_AGE_MILLIS;
-    if (stopAfterIdle > 0 && idleFor(checked, caughtUp) >= stopAfterIdle) {
+    long idle = idleFor(checked, caughtUp);
+    if (stopAfterIdle > 0 && idle >= stopAfterIdle) {
       if (!watermark.equals(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
         LOG.info(
             "a partition has had nothing new for {} s by the broker's answers (newest reading {}):"
@@ -176,15 +181,18 @@ final class ReadingTimePolicy extends TimestampPolicy<byte[], byte[]> {
       return watermark;
     }
     long candidate = newest;
-    // Only a partition that has been quiet for a moment follows the topic: an active one moves by
-    // its own readings, and the broker's backlog is up to a second old, so "caught up" alone would
-    // let a reader that is a few records behind (in a fast replay, minutes of readings) jump past
-    // them and make them late.
-    // And only as far as the topic had got when the broker said this partition was caught up:
-    // records that reached the broker after that answer (a producer resuming after an outage)
-    // may be in this partition, unread, older than the topic's newest reading now.
-    if (caughtUp && clock.getAsLong() - lastActivity >= QUIET_MILLIS) {
-      candidate = Math.max(candidate, topic.newestAsOf(checked.getMillis()));
+    // Only a partition the broker has said is caught up for a while follows the topic: an active
+    // one moves by its own readings, and the broker's backlog is up to a second old, so "caught
+    // up" alone would let a reader that is a few records behind (in a fast replay, minutes of
+    // readings) jump past them and make them late. The while is counted in the broker's answers,
+    // not by the clock, so a broker outage does not count: after one, a producer flushes what it
+    // held partition by partition, and the first partition back must not follow another's flush.
+    // And only as far as the topic had got that while before the answer: records that reached
+    // the broker after it (a producer's flush, a slower partition's batch) may be in this
+    // partition, unread, older than the topic's newest reading now. So a record is late here only
+    // if it reached the broker more than QUIET_MILLIS after a newer one in another partition.
+    if (idle >= QUIET_MILLIS) {
+      candidate = Math.max(candidate, topic.newestAsOf(checked.getMillis() - QUIET_MILLIS));
     }
     if (candidate != Long.MIN_VALUE) {
       Instant trailing = new Instant(candidate - maxOutOfOrderness);

@@ -133,20 +133,45 @@ public class ReadingTimePolicyTest {
   }
 
   @Test
-  public void aCaughtUpPartitionFollowsTheTopicOnlyAsFarAsItHadGotWhenTheBrokerSaidSo() {
+  public void aCaughtUpPartitionFollowsTheTopicAsItWasAWhileBeforeTheBrokersAnswer() {
     ReadingTimePolicy producing = policy(null);
     ReadingTimePolicy quiet = policy(null);
+    assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, quiet.getWatermark(backlog(0)));
     producing.getTimestampForRecord(backlog(0), record("A,2024-03-01 10:30:00,1,1"));
-    clock.addAndGet(ReadingTimePolicy.QUIET_MILLIS);
-    long answer = clock.get();
-    clock.addAndGet(500);
-    // After the broker's answer, the topic moves on (a producer resuming after an outage): this
-    // partition may hold records from before 10:40 that it has not fetched yet.
+    clock.addAndGet(1_000);
+    // A second later the topic is at 10:40: this partition may hold records from before 10:40
+    // that reached the broker after its answer, unread.
     producing.getTimestampForRecord(backlog(0), record("A,2024-03-01 10:40:00,1,1"));
-    assertEquals(at("2024-03-01T10:29:00Z"), quiet.getWatermark(backlogCheckedAt(0, answer)));
-    // The next answer, after the move, lets it follow.
-    clock.addAndGet(500);
+    clock.addAndGet(1_000);
+    assertEquals(at("2024-03-01T10:29:00Z"), quiet.getWatermark(backlog(0)));
+    // An answer QUIET_MILLIS after the move lets it follow the move.
+    clock.addAndGet(1_000);
     assertEquals(at("2024-03-01T10:39:00Z"), quiet.getWatermark(backlog(0)));
+  }
+
+  @Test
+  public void aPartitionBackFromABrokerOutageDoesNotFollowAnotherPartitionsFlush() {
+    ReadingTimePolicy flushedFirst = policy(null);
+    ReadingTimePolicy flushedLater = policy(null);
+    flushedFirst.getTimestampForRecord(backlog(0), record("A,2024-03-01 10:00:00,1,1"));
+    flushedLater.getTimestampForRecord(backlog(0), record("B,2024-03-01 10:00:00,1,1"));
+    long lastAnswer = clock.get();
+    // The broker is down for 30 s; the producer holds the hour after 10:00 for both partitions.
+    for (int i = 0; i < 30; i++) {
+      clock.addAndGet(1_000);
+      assertEquals(
+          at("2024-03-01T09:59:00Z"), flushedLater.getWatermark(backlogCheckedAt(0, lastAnswer)));
+    }
+    // Back: the producer's flush reaches one partition a moment before the other. The other's
+    // first answer says caught up (its flush is not on the broker yet), and its last record was
+    // 30 s ago: it must not follow the first partition's flush.
+    flushedFirst.getTimestampForRecord(backlog(0), record("A,2024-03-01 11:00:00,1,1"));
+    clock.addAndGet(100);
+    assertEquals(at("2024-03-01T09:59:00Z"), flushedLater.getWatermark(backlog(0)));
+    clock.addAndGet(400);
+    assertEquals(
+        at("2024-03-01T10:00:15Z"),
+        flushedLater.getTimestampForRecord(backlog(0), record("B,2024-03-01 10:00:15,1,1")));
   }
 
   @Test
@@ -216,6 +241,9 @@ public class ReadingTimePolicyTest {
     assertEquals(
         BoundedWindow.TIMESTAMP_MIN_VALUE,
         quiet.getWatermark(backlogCheckedAt(0, clock.get() - 6_000)));
+    // Fresh answers again: it follows once they have said caught up for QUIET_MILLIS.
+    assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, quiet.getWatermark(backlog(0)));
+    clock.addAndGet(ReadingTimePolicy.QUIET_MILLIS);
     assertEquals(at("2024-03-01T10:29:00Z"), quiet.getWatermark(backlog(0)));
   }
 }

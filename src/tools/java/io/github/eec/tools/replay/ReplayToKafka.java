@@ -21,14 +21,18 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
@@ -78,6 +82,7 @@ public final class ReplayToKafka {
     long first = Long.MIN_VALUE;
     long sent = 0;
     long nextPoll = 0;
+    DeliveryFailures failures = new DeliveryFailures();
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
       for (Path file : files) {
         try (BufferedReader in = reader(file)) {
@@ -96,10 +101,10 @@ public final class ReplayToKafka {
                 Thread.sleep(Math.max(0, Math.min(50, due - System.currentTimeMillis())));
               }
               String key = parser.meter() + "@" + Hours.hourStart(t);
-              producer.send(new ProducerRecord<>(o.get("topic"), parser.meter(), line));
+              producer.send(new ProducerRecord<>(o.get("topic"), parser.meter(), line), failures);
               firstSent.putIfAbsent(key, System.currentTimeMillis());
             } else {
-              producer.send(new ProducerRecord<>(o.get("topic"), "-", line));
+              producer.send(new ProducerRecord<>(o.get("topic"), "-", line), failures);
             }
             sent++;
           }
@@ -108,6 +113,13 @@ public final class ReplayToKafka {
     }
     System.out.printf(
         "sent %d lines in %.1f s%n", sent, (System.currentTimeMillis() - start) / 1e3);
+    if (failures.count() > 0) {
+      // A feed with holes would make every comparison with batch fail for the wrong reason.
+      System.err.printf(
+          "%d of %d lines were not delivered, the first because of: %s%n",
+          failures.count(), sent, failures.first());
+      System.exit(1);
+    }
     if (watch == null) {
       return;
     }
@@ -117,6 +129,28 @@ public final class ReplayToKafka {
       Thread.sleep(200);
     }
     report(firstSent, seen);
+  }
+
+  /** Counts the sends the producer gave up on (its retries exhausted), keeping the first cause. */
+  private static final class DeliveryFailures implements Callback {
+    private final AtomicLong count = new AtomicLong();
+    private final AtomicReference<Exception> first = new AtomicReference<>();
+
+    @Override
+    public void onCompletion(RecordMetadata metadata, Exception e) {
+      if (e != null) {
+        count.incrementAndGet();
+        first.compareAndSet(null, e);
+      }
+    }
+
+    long count() {
+      return count.get();
+    }
+
+    Exception first() {
+      return first.get();
+    }
   }
 
   private static BufferedReader reader(Path file) throws IOException {
