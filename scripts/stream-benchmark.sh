@@ -17,6 +17,7 @@
 # (mvn test-compile) and scripts/make-data.sh bench-1gb. Work folder: target/stream-bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/replay.sh
 ROOT=$PWD
 WORK=$ROOT/target/stream-bench
 DATA=$ROOT/data/bench-1gb/readings-00000-of-00001.csv
@@ -86,7 +87,7 @@ sample() { # every 10 s: seconds, job RSS and peak RSS (MB), newest checkpoint's
 sample > "$samples" &
 
 sleep 8 # the job's start-up, so the first readings do not wait in the topic
-"$JAVA" -cp "$CP:target/test-classes" io.github.eec.tools.replay.ReplayToKafka \
+"$JAVA" -cp "$(replay_cp "$CP")" io.github.eec.tools.replay.ReplayToKafka \
   --bootstrapServers=$BOOTSTRAP --topic="$topic" --speedup="$speedup" \
   --watch="$out/hourly" --linger=30 "$feed" 2> "$WORK/replay-$run.log" &
 replay=$!

@@ -11,7 +11,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -37,39 +37,74 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Replays reading files into a topic in their event time, compressed: a reading at time t is sent
  * at {@code start + (t - first) / speedup} (120: one simulated hour per 30 s), keyed by meter. With
  * {@code --watch=OUTPUT/hourly} it also measures the streaming job's latency: for every meter-hour,
  * from sending the meter's first reading after the hour (the anchor its row waits for) to the first
- * poll that finds the row in a published file.
+ * poll that finds the row in a published file. Exits 1 if the producer gave up on any line.
  *
  * <pre>
  * ReplayToKafka --bootstrapServers=127.0.0.1:29092 --topic=readings --speedup=120 \
  *   [--watch=OUT/hourly --linger=20] FILE...
  * </pre>
  */
-public final class ReplayToKafka {
-  private ReplayToKafka() {}
+@Command(
+    name = "ReplayToKafka",
+    description = "Replays reading files into a Kafka topic in their own event time, compressed.",
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true)
+public final class ReplayToKafka implements Callable<Integer> {
+  @Option(names = "--bootstrapServers", paramLabel = "HOST:PORT", required = true)
+  String bootstrapServers;
 
-  public static void main(String[] args) throws Exception {
-    Map<String, String> o = new HashMap<>();
-    List<Path> files = new ArrayList<>();
-    for (String a : args) {
-      if (a.startsWith("--")) {
-        int eq = a.indexOf('=');
-        o.put(a.substring(2, eq), a.substring(eq + 1));
-      } else {
-        files.add(Paths.get(a));
-      }
+  @Option(names = "--topic", required = true, description = "the topic to send to")
+  String topic;
+
+  @Option(
+      names = "--speedup",
+      defaultValue = "120",
+      description = "simulated seconds per second: 120 is one simulated hour per 30 s")
+  double speedup;
+
+  @Option(
+      names = "--watch",
+      paramLabel = "OUTPUT/hourly",
+      description = "the job's hourly rows: measure the latency of each meter-hour")
+  Path watch;
+
+  @Option(
+      names = "--linger",
+      paramLabel = "SECONDS",
+      defaultValue = "20",
+      description = "with --watch, how long to watch after the last line is sent")
+  long lingerSeconds;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "CSV files, .gz too")
+  List<Path> files;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ReplayToKafka()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (!(speedup > 0) || lingerSeconds < 0) {
+      throw new ParameterException(spec.commandLine(), "--speedup must be > 0 and --linger >= 0");
     }
-    double speedup = Double.parseDouble(o.getOrDefault("speedup", "120"));
-    Path watch = o.containsKey("watch") ? Paths.get(o.get("watch")) : null;
-    long linger = Long.parseLong(o.getOrDefault("linger", "20")) * 1000;
-
+    long linger = lingerSeconds * 1000;
     Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, o.get("bootstrapServers"));
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
@@ -101,10 +136,10 @@ public final class ReplayToKafka {
                 Thread.sleep(Math.max(0, Math.min(50, due - System.currentTimeMillis())));
               }
               String key = parser.meter() + "@" + Hours.hourStart(t);
-              producer.send(new ProducerRecord<>(o.get("topic"), parser.meter(), line), failures);
+              producer.send(new ProducerRecord<>(topic, parser.meter(), line), failures);
               firstSent.putIfAbsent(key, System.currentTimeMillis());
             } else {
-              producer.send(new ProducerRecord<>(o.get("topic"), "-", line), failures);
+              producer.send(new ProducerRecord<>(topic, "-", line), failures);
             }
             sent++;
           }
@@ -118,10 +153,10 @@ public final class ReplayToKafka {
       System.err.printf(
           "%d of %d lines were not delivered, the first because of: %s%n",
           failures.count(), sent, failures.first());
-      System.exit(1);
+      return 1;
     }
     if (watch == null) {
-      return;
+      return 0;
     }
     long end = System.currentTimeMillis() + linger;
     while (System.currentTimeMillis() < end) {
@@ -129,6 +164,7 @@ public final class ReplayToKafka {
       Thread.sleep(200);
     }
     report(firstSent, seen);
+    return 0;
   }
 
   /** Counts the sends the producer gave up on (its retries exhausted), keeping the first cause. */
