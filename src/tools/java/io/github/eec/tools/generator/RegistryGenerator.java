@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Writes a meter registry ({@code meter,region,time_zone,tariff,feeder}) for the generator's meter
@@ -57,6 +59,8 @@ public final class RegistryGenerator implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", required = true, description = "CSV to write")
   Path output;
 
+  @Spec CommandSpec spec;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new RegistryGenerator()).execute(args));
   }
@@ -65,7 +69,7 @@ public final class RegistryGenerator implements Callable<Integer> {
   public Integer call() throws IOException {
     if (meters < 1 || firstMeter < 0 || regions < 1 || (long) firstMeter + meters > 1L << 31) {
       throw new CommandLine.ParameterException(
-          new CommandLine(this), "--meters and --regions must be at least 1, --firstMeter >= 0");
+          spec.commandLine(), "--meters and --regions must be at least 1, --firstMeter >= 0");
     }
     if (output.getParent() != null) {
       Files.createDirectories(output.getParent());
