@@ -63,7 +63,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     showDefaultValues = true)
 public final class ReplayToKafka implements Callable<Integer> {
-  @Option(names = "--bootstrapServers", paramLabel = "HOST:PORT", required = true)
+  @Option(
+      names = "--bootstrapServers",
+      paramLabel = "HOST:PORT",
+      required = true,
+      description = "the broker(s) to send to")
   String bootstrapServers;
 
   @Option(names = "--topic", required = true, description = "the topic to send to")
