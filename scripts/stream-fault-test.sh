@@ -36,7 +36,6 @@ export JAVA_HOME
 JAVA=$JAVA_HOME/bin/java
 FLINK_JAR=$ROOT/target/eec-pipeline-bundled-flink.jar
 DIRECT_JAR=$ROOT/target/eec-pipeline-bundled-direct.jar
-# The replay and the comparison are tools (test classes); the Direct bundle has what else they need.
 . scripts/lib/replay.sh
 DATA=$ROOT/data/stream-faults/readings-00000-of-00001.csv
 SPEEDUP=${SPEEDUP:-300}
@@ -65,6 +64,7 @@ fail() { echo "stream-fault-test: $*" >&2; exit 1; }
 
 for jar in "$FLINK_JAR" "$DIRECT_JAR"; do [ -f "$jar" ] || fail "missing $jar"; done
 [ -d target/test-classes/io/github/eec/tools/verify ] || fail "no test classes: mvn test-compile"
+# The replay and the comparison are tools (test classes); the Direct bundle has what else they need.
 CHECK_CP=$(replay_cp "$DIRECT_JAR")
 [ -f "$DATA" ] || scripts/make-data.sh stream-faults
 rm -rf "$WORK"

@@ -95,7 +95,7 @@ final class TopicProgress {
    * unread.
    */
   long newestAsOf(long timeMillis) {
-    newest();
+    askForTails();
     synchronized (history) {
       Iterator<long[]> newestFirst = history.descendingIterator();
       while (newestFirst.hasNext()) {
@@ -113,11 +113,16 @@ final class TopicProgress {
    * (the answer comes with a later call).
    */
   long newest() {
+    askForTails();
+    return newest.get();
+  }
+
+  /** Keeps the broker's tails probed for the next {@link #WANTED_FOR}; starts the probe if idle. */
+  private void askForTails() {
     askedAt = clock.getAsLong();
     if (probing.compareAndSet(false, true)) {
       PROBES.schedule(this::probe, 0, TimeUnit.MILLISECONDS);
     }
-    return newest.get();
   }
 
   private void probe() {
